@@ -1,0 +1,37 @@
+package org.mnistspark.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.mnistspark.train.EvaluationJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Evaluate a saved model on the test set (t10k-*) of a data directory.")
+final class EvaluateCommand implements Callable<Integer> {
+    @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model.zip written by train.")
+    Path model;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:MNIST_DIR:-data/mnist}",
+            description = "Directory with t10k- images and labels in IDX format (env MNIST_DIR).")
+    String data;
+
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "Where to write the metrics JSON (default: evaluation.json beside the model).")
+    Path output;
+
+    @Mixin
+    SparkOptions spark;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Path target = output != null ? output : model.toAbsolutePath().resolveSibling("evaluation.json");
+        EvaluationJob.run(spark.session("evaluate"), model, data, target, spec.commandLine().getOut());
+        return 0;
+    }
+}

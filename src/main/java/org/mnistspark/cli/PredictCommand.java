@@ -1,0 +1,55 @@
+package org.mnistspark.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mnistspark.image.GreyImage;
+import org.mnistspark.image.ImageDecoder;
+import org.mnistspark.image.Preprocessing;
+import org.mnistspark.model.InputShape;
+import org.mnistspark.model.ModelFile;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "predict", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Print the 10 probabilities and the predicted digit for each image, on this machine (no Spark).")
+final class PredictCommand implements Callable<Integer> {
+    @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model.zip written by train.")
+    Path model;
+
+    @Option(names = "--preprocess", defaultValue = "seed", description = "How a picture becomes input: ${COMPLETION-CANDIDATES}.",
+            converter = PreprocessingConverter.class, completionCandidates = PreprocessingConverter.Names.class)
+    Preprocessing preprocessing;
+
+    @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Image files (PNG, JPEG, BMP, GIF).")
+    List<Path> images;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ModelFile.Loaded loaded = ModelFile.load(model);
+        InputShape shape = loaded.info().shape();
+        int failures = 0;
+        for (Path image : images) {
+            try {
+                float[] input = preprocessing.apply(GreyImage.of(ImageDecoder.read(image)), shape.rows(), shape.cols());
+                INDArray p = loaded.network().output(Nd4j.create(input, 1, input.length), false);
+                StringBuilder line = new StringBuilder(image + ": " + p.argMax(1).getInt(0) + " [");
+                for (int c = 0; c < p.columns(); c++) {
+                    line.append(c == 0 ? "" : " ").append(String.format("%.6f", p.getDouble(0, c)));
+                }
+                spec.commandLine().getOut().println(line.append(']'));
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("error: " + Errors.oneLine(e));
+                failures++;
+            }
+        }
+        return failures == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,75 @@
+package org.mnistspark.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.mnistspark.model.Hyperparameters;
+import org.mnistspark.train.TrainingConfig;
+import org.mnistspark.train.TrainingJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Train the CNN on an IDX data set with Spark; write model.zip, metrics.json and train-log.csv.")
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:MNIST_DIR:-data/mnist}",
+            description = "Directory with train-/t10k- images and labels in IDX format, .gz or raw (env MNIST_DIR).")
+    String data;
+
+    @Option(names = "--output", paramLabel = "RUN_DIR", required = true, description = "Where to write the run's files.")
+    Path output;
+
+    @Option(names = "--steps", defaultValue = "20000", description = "Minibatches to train on, all workers together.")
+    long steps;
+
+    @Option(names = "--epochs", description = "Passes over the training set; replaces --steps.")
+    Double epochs;
+
+    @Option(names = "--lr", defaultValue = "1e-4", description = "Adam's learning rate.")
+    double learningRate;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed for initial weights, shuffling and dropout.")
+    long seed;
+
+    @Option(names = "--averaging-frequency", defaultValue = "5", description = "Steps each worker takes between parameter averages.")
+    int averagingFrequency;
+
+    @Option(names = "--workers", defaultValue = "0", description = "Parallel workers; 0 means Spark's default parallelism.")
+    int workers;
+
+    @Option(names = "--log-every", defaultValue = "100", description = "Report progress about every this many steps.")
+    int logEvery;
+
+    @Mixin
+    SparkOptions spark;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        requirePositive("--steps", steps);
+        requirePositive("--averaging-frequency", averagingFrequency);
+        requirePositive("--log-every", logEvery);
+        if (epochs != null && !(epochs > 0)) {
+            throw new IllegalArgumentException("--epochs must be positive, not " + epochs);
+        }
+        if (!(learningRate > 0)) {
+            throw new IllegalArgumentException("--lr must be positive, not " + learningRate);
+        }
+        if (workers < 0) {
+            throw new IllegalArgumentException("--workers must be 0 (automatic) or more, not " + workers);
+        }
+        Hyperparameters hp = Hyperparameters.seedRecipe().withLearningRate(learningRate).withSeed(seed);
+        TrainingConfig config = new TrainingConfig(data, output, steps, epochs, hp, averagingFrequency, workers, logEvery);
+        TrainingJob.run(spark.session("train"), config, spec.commandLine().getOut());
+        return 0;
+    }
+
+    static void requirePositive(String option, long value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(option + " must be at least 1, not " + value);
+        }
+    }
+}

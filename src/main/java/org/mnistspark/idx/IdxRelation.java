@@ -1,0 +1,65 @@
+package org.mnistspark.idx;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.rdd.RDD;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SQLContext;
+import org.apache.spark.sql.sources.BaseRelation;
+import org.apache.spark.sql.sources.TableScan;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.SerializableConfiguration;
+
+/**
+ * An IDX image set as rows of {@code index} (long), {@code label} (int) and {@code image} (binary,
+ * rows × cols bytes, row-major). The image column's metadata holds {@code rows} and {@code cols}.
+ * Each partition reads a contiguous range of records straight from the files.
+ */
+final class IdxRelation extends BaseRelation implements TableScan {
+    private final SQLContext sqlContext;
+    private final IdxImageSet images;
+    private final int recordsPerPartition;
+
+    IdxRelation(SQLContext sqlContext, IdxImageSet images, int recordsPerPartition) {
+        this.sqlContext = sqlContext;
+        this.images = images;
+        this.recordsPerPartition = recordsPerPartition;
+    }
+
+    @Override
+    public SQLContext sqlContext() {
+        return sqlContext;
+    }
+
+    @Override
+    public StructType schema() {
+        Metadata size = new MetadataBuilder().putLong("rows", images.rows()).putLong("cols", images.cols()).build();
+        return new StructType(new StructField[] {
+            new StructField("index", DataTypes.LongType, false, Metadata.empty()),
+            new StructField("label", DataTypes.IntegerType, false, Metadata.empty()),
+            new StructField("image", DataTypes.BinaryType, false, size),
+        });
+    }
+
+    @Override
+    public RDD<Row> buildScan() {
+        List<int[]> ranges = new ArrayList<>();
+        for (int from = 0; from < images.count(); from += recordsPerPartition) {
+            ranges.add(new int[] {from, Math.min(images.count(), from + recordsPerPartition)});
+        }
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(sqlContext.sparkContext());
+        SerializableConfiguration conf = new SerializableConfiguration(sc.hadoopConfiguration());
+        IdxImageSet set = images;
+        return sc.parallelize(ranges, Math.max(1, ranges.size()))
+                .flatMap(range -> set.read(range[0], range[1], conf.value()).stream()
+                        .map(e -> RowFactory.create(e.index(), e.label(), e.pixels()))
+                        .iterator())
+                .rdd();
+    }
+}

@@ -1,0 +1,61 @@
+package org.mnistspark.model;
+
+import java.io.Serializable;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A network shipped to executors once, as a Spark broadcast, and rebuilt there once per executor
+ * thread: a network is not safe to share between concurrent tasks, its parameters are cheap to copy.
+ */
+public final class BroadcastModel implements Serializable {
+    private record State(String configuration, INDArray parameters) implements Serializable {}
+
+    /** Per executor JVM: the networks of the one broadcast in use, one per task thread. */
+    private static final Map<Long, ThreadLocal<MultiLayerNetwork>> NETWORKS = new ConcurrentHashMap<>();
+
+    private final Broadcast<State> state;
+
+    private BroadcastModel(Broadcast<State> state) {
+        this.state = state;
+    }
+
+    public static BroadcastModel of(JavaSparkContext sc, MultiLayerNetwork network) {
+        return new BroadcastModel(sc.broadcast(new State(network.getLayerWiseConfigurations().toJson(),
+                network.params().dup())));
+    }
+
+    /** Class probabilities, one row per row of {@code features}. */
+    public INDArray predict(INDArray features) {
+        return network().output(features, false);
+    }
+
+    /** Frees the broadcast on the executors once the job that used it is done. */
+    public void release() {
+        state.destroy();
+    }
+
+    private MultiLayerNetwork network() {
+        long id = state.id();
+        ThreadLocal<MultiLayerNetwork> local = NETWORKS.get(id);
+        if (local == null) {
+            synchronized (NETWORKS) {
+                NETWORKS.keySet().removeIf(other -> other != id);
+                local = NETWORKS.computeIfAbsent(id, k -> ThreadLocal.withInitial(this::rebuild));
+            }
+        }
+        return local.get();
+    }
+
+    private MultiLayerNetwork rebuild() {
+        State s = state.value();
+        MultiLayerNetwork network = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(s.configuration()));
+        network.init(s.parameters().dup(), false);
+        return network;
+    }
+}

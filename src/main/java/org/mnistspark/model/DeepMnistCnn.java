@@ -1,0 +1,46 @@
+package org.mnistspark.model;
+
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.distribution.TruncatedNormalDistribution;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.weights.WeightInitDistribution;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * The CNN of "Deep MNIST for Experts": two 5×5 SAME convolutions (32, 64 filters) each followed by
+ * 2×2 max pooling, a 1024-unit ReLU layer, dropout, and a softmax output trained on cross-entropy.
+ * Weights start from a normal distribution truncated at two standard deviations (0.1), biases at 0.1.
+ */
+public final class DeepMnistCnn {
+    private DeepMnistCnn() {}
+
+    public static MultiLayerConfiguration configuration(InputShape shape, Hyperparameters hp) {
+        return new NeuralNetConfiguration.Builder()
+                .seed(hp.seed())
+                .updater(new Adam(hp.learningRate()))
+                .weightInit(new WeightInitDistribution(new TruncatedNormalDistribution(0, 0.1)))
+                .biasInit(0.1)
+                .convolutionMode(ConvolutionMode.Same)
+                .list()
+                .layer(new ConvolutionLayer.Builder(5, 5).stride(1, 1).nOut(32).activation(Activation.RELU).build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                        .kernelSize(2, 2).stride(2, 2).build())
+                .layer(new ConvolutionLayer.Builder(5, 5).stride(1, 1).nOut(64).activation(Activation.RELU).build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                        .kernelSize(2, 2).stride(2, 2).build())
+                .layer(new DenseLayer.Builder().nOut(1024).activation(Activation.RELU).build())
+                // In Deeplearning4j a layer's dropout acts on its input and takes the keep probability.
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .nOut(shape.classes()).activation(Activation.SOFTMAX).dropOut(hp.dropoutKeep()).build())
+                .setInputType(InputType.convolutionalFlat(shape.rows(), shape.cols(), 1))
+                .build();
+    }
+}

@@ -1,0 +1,22 @@
+package org.mnistspark.model;
+
+/**
+ * What defines one training recipe. {@link #seedRecipe()} is "Deep MNIST for Experts" as published:
+ * Adam at 1e-4, minibatches of 50, dropout keeping half of fc1's activations.
+ */
+public record Hyperparameters(double learningRate, int batchSize, double dropoutKeep, long seed) {
+    public static final double SEED_LEARNING_RATE = 1e-4;
+    public static final int SEED_BATCH_SIZE = 50;
+
+    public static Hyperparameters seedRecipe() {
+        return new Hyperparameters(SEED_LEARNING_RATE, SEED_BATCH_SIZE, 0.5, 42);
+    }
+
+    public Hyperparameters withLearningRate(double lr) {
+        return new Hyperparameters(lr, batchSize, dropoutKeep, seed);
+    }
+
+    public Hyperparameters withSeed(long newSeed) {
+        return new Hyperparameters(learningRate, batchSize, dropoutKeep, newSeed);
+    }
+}

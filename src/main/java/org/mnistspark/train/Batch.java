@@ -1,0 +1,48 @@
+package org.mnistspark.train;
+
+import java.io.Serializable;
+import java.util.List;
+import org.mnistspark.idx.IdxImageSet.Example;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** A minibatch kept compact (one byte a pixel) until it is turned into network input. */
+record Batch(int[] labels, byte[] pixels) implements Serializable {
+    static Batch of(List<Example> examples) {
+        int size = examples.get(0).pixels().length;
+        int[] labels = new int[examples.size()];
+        byte[] pixels = new byte[examples.size() * size];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = examples.get(i).label();
+            System.arraycopy(examples.get(i).pixels(), 0, pixels, i * size, size);
+        }
+        return new Batch(labels, pixels);
+    }
+
+    int size() {
+        return labels.length;
+    }
+
+    /** Pixels scaled from 0..255 to [0, 1], one row per image. */
+    INDArray features() {
+        float[] scaled = new float[pixels.length];
+        for (int i = 0; i < pixels.length; i++) {
+            scaled[i] = (pixels[i] & 0xff) / 255f;
+        }
+        return Nd4j.create(scaled, new long[] {labels.length, pixels.length / labels.length}, DataType.FLOAT);
+    }
+
+    INDArray oneHotLabels(int classes) {
+        float[] oneHot = new float[labels.length * classes];
+        for (int i = 0; i < labels.length; i++) {
+            oneHot[i * classes + labels[i]] = 1f;
+        }
+        return Nd4j.create(oneHot, new long[] {labels.length, classes}, DataType.FLOAT);
+    }
+
+    DataSet toDataSet(int classes) {
+        return new DataSet(features(), oneHotLabels(classes));
+    }
+}

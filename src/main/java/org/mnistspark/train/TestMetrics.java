@@ -1,0 +1,120 @@
+package org.mnistspark.train;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** How a model did on a labelled set: a confusion matrix (rows actual, columns predicted) and the summed log-loss. */
+public record TestMetrics(long[][] confusion, double lossSum) implements Serializable {
+
+    static TestMetrics empty(int classes) {
+        return new TestMetrics(new long[classes][classes], 0);
+    }
+
+    TestMetrics plus(TestMetrics other) {
+        long[][] sum = new long[confusion.length][confusion.length];
+        for (int a = 0; a < sum.length; a++) {
+            for (int p = 0; p < sum.length; p++) {
+                sum[a][p] = confusion[a][p] + other.confusion[a][p];
+            }
+        }
+        return new TestMetrics(sum, lossSum + other.lossSum);
+    }
+
+    public long examples() {
+        long n = 0;
+        for (long[] row : confusion) {
+            for (long c : row) {
+                n += c;
+            }
+        }
+        return n;
+    }
+
+    public double accuracy() {
+        long correct = 0;
+        for (int c = 0; c < confusion.length; c++) {
+            correct += confusion[c][c];
+        }
+        return (double) correct / examples();
+    }
+
+    /** Mean cross-entropy per example. */
+    public double loss() {
+        return lossSum / examples();
+    }
+
+    private long actual(int c) {
+        long n = 0;
+        for (long count : confusion[c]) {
+            n += count;
+        }
+        return n;
+    }
+
+    private long predicted(int c) {
+        long n = 0;
+        for (long[] row : confusion) {
+            n += row[c];
+        }
+        return n;
+    }
+
+    double precision(int c) {
+        long p = predicted(c);
+        return p == 0 ? 0 : (double) confusion[c][c] / p;
+    }
+
+    double recall(int c) {
+        long a = actual(c);
+        return a == 0 ? 0 : (double) confusion[c][c] / a;
+    }
+
+    double f1(int c) {
+        double p = precision(c);
+        double r = recall(c);
+        return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+
+    /** The JSON fields of metrics.json that describe the test set. */
+    Map<String, Object> toJson() {
+        List<Map<String, Object>> perClass = new ArrayList<>();
+        for (int c = 0; c < confusion.length; c++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("label", c);
+            row.put("precision", precision(c));
+            row.put("recall", recall(c));
+            row.put("f1", f1(c));
+            row.put("support", actual(c));
+            perClass.add(row);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("accuracy", accuracy());
+        json.put("loss", loss());
+        json.put("test_examples", examples());
+        json.put("per_class", perClass);
+        json.put("confusion_matrix", confusion);
+        return json;
+    }
+
+    /** A human-readable report: accuracy, loss, and the confusion matrix. */
+    public String report() {
+        StringBuilder out = new StringBuilder(String.format("test accuracy %.4f (%d examples), loss %.4f%n",
+                accuracy(), examples(), loss()));
+        out.append("confusion (rows: actual, columns: predicted)\n      ");
+        for (int c = 0; c < confusion.length; c++) {
+            out.append(String.format("%6d", c));
+        }
+        out.append(String.format("%10s%n", "recall"));
+        for (int a = 0; a < confusion.length; a++) {
+            out.append(String.format("%6d", a));
+            for (long count : confusion[a]) {
+                out.append(String.format("%6d", count));
+            }
+            out.append(String.format("%10.4f%n", recall(a)));
+        }
+        return out.toString();
+    }
+}

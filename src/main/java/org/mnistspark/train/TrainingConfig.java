@@ -1,0 +1,12 @@
+package org.mnistspark.train;
+
+import java.nio.file.Path;
+import org.mnistspark.model.Hyperparameters;
+
+/**
+ * One training run. {@code epochs}, when set, replaces {@code steps}. {@code workers} of 0 means
+ * Spark's default parallelism. Progress is reported about every {@code logEvery} steps, rounded up
+ * to whole averaging rounds.
+ */
+public record TrainingConfig(String dataDir, Path output, long steps, Double epochs, Hyperparameters hyperparameters,
+        int averagingFrequency, int workers, int logEvery) {}
