@@ -19,6 +19,8 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
+        // As with most tools, a later option wins: users append to commands they copy.
+        cli.setOverwrittenOptionsAllowed(true);
         cli.setParameterExceptionHandler((e, a) -> {
             err.println("error: " + e.getMessage() + " (see --help)");
             return 2;

@@ -63,7 +63,7 @@ public final class Downloader {
                 }
                 failures.add(source + " served a corrupt file (MD5 mismatch)");
             } catch (IOException e) {
-                failures.add(source + " " + e.getMessage());
+                failures.add(source + " failed: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while downloading " + source, e);
@@ -79,7 +79,7 @@ public final class Downloader {
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
-                throw new IOException("answered HTTP " + response.statusCode());
+                throw new IOException("HTTP " + response.statusCode());
             }
             Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
             try {

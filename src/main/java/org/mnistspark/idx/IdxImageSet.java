@@ -21,10 +21,10 @@ public record IdxImageSet(String imagesPath, String labelsPath, int count, int r
     /**
      * Opens and validates an image file and its label file. With no explicit label path, the label
      * file is the image file's name with {@code images-idx3} replaced by {@code labels-idx1}, as in
-     * the standard MNIST and Fashion-MNIST names.
+     * the standard MNIST and Fashion-MNIST names; either may be gzip-compressed ({@code .gz}) or not.
      */
     public static IdxImageSet open(String imagesPath, String labelsPath, Configuration conf) {
-        String labels = labelsPath != null ? labelsPath : pairedLabelsPath(imagesPath);
+        String labels = labelsPath != null ? labelsPath : pairedLabelsPath(imagesPath, conf);
         IdxHeader images = validate(imagesPath, IdxHeader.IMAGES_MAGIC, conf);
         IdxHeader labelHeader = validate(labels, IdxHeader.LABELS_MAGIC, conf);
         if (images.count() != labelHeader.count()) {
@@ -34,14 +34,16 @@ public record IdxImageSet(String imagesPath, String labelsPath, int count, int r
         return new IdxImageSet(imagesPath, labels, images.count(), images.rows(), images.cols());
     }
 
-    static String pairedLabelsPath(String imagesPath) {
+    private static String pairedLabelsPath(String imagesPath, Configuration conf) {
         int slash = imagesPath.lastIndexOf('/') + 1;
         String name = imagesPath.substring(slash);
         if (!name.contains("images-idx3")) {
             throw new IdxException(imagesPath,
                     "cannot find its label file: the name has no 'images-idx3' to pair; give the 'labels' option");
         }
-        return imagesPath.substring(0, slash) + name.replace("images-idx3", "labels-idx1");
+        String paired = imagesPath.substring(0, slash) + name.replace("images-idx3", "labels-idx1");
+        String otherCompression = paired.endsWith(".gz") ? paired.substring(0, paired.length() - 3) : paired + ".gz";
+        return !IdxStreams.exists(paired, conf) && IdxStreams.exists(otherCompression, conf) ? otherCompression : paired;
     }
 
     private static IdxHeader validate(String path, int magic, Configuration conf) {

@@ -1,0 +1,126 @@
+package org.mnistspark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mnistspark.idx.IdxWriter;
+import org.mnistspark.testing.Cli;
+
+/** Every kind of bad input ends with one clear line on standard error and a non-zero exit, and writes nothing. */
+class CliErrorsTest {
+    @TempDir
+    Path dir;
+
+    private Cli train(Path data, String... extra) {
+        String[] args = Stream.concat(Stream.of("train", "--data", data.toString(), "--output", dir.resolve("run").toString(),
+                "--steps", "1"), Stream.of(extra)).toArray(String[]::new);
+        return Cli.run(args);
+    }
+
+    private void assertFails(Cli cli, int code, String message) {
+        assertEquals(code, cli.exitCode(), cli.err());
+        assertEquals("error: " + message, cli.errorLine());
+        assertTrue(Files.notExists(dir.resolve("run")), "a failed run wrote its output directory");
+    }
+
+    /** A data directory whose four files are fine except where a test spoils one. */
+    private Path dataset(int trainImages, int trainLabels) throws IOException {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        IdxWriter.writeImages(data.resolve("train-images-idx3-ubyte.gz"), 28, 28, new byte[trainImages][784]);
+        IdxWriter.writeLabels(data.resolve("train-labels-idx1-ubyte.gz"), new byte[trainLabels]);
+        IdxWriter.writeImages(data.resolve("t10k-images-idx3-ubyte.gz"), 28, 28, new byte[10][784]);
+        IdxWriter.writeLabels(data.resolve("t10k-labels-idx1-ubyte.gz"), new byte[10]);
+        return data;
+    }
+
+    @Test
+    void unknownOption() {
+        Cli cli = Cli.run("train", "--output", dir.toString(), "--stepz=5");
+        assertEquals(2, cli.exitCode());
+        assertEquals("error: Unknown option: '--stepz=5' (see --help)", cli.errorLine());
+    }
+
+    @Test
+    void optionWithoutItsValue() {
+        Cli cli = Cli.run("train", "--output", dir.toString(), "--steps", "many");
+        assertEquals(2, cli.exitCode());
+        assertEquals("error: Invalid value for option '--steps': 'many' is not a long (see --help)", cli.errorLine());
+    }
+
+    @Test
+    void unknownCommand() {
+        Cli cli = Cli.run("fly");
+        assertEquals(2, cli.exitCode());
+        assertEquals("error: Unmatched argument at index 0: 'fly' (see --help)", cli.errorLine());
+    }
+
+    @Test
+    void zeroSteps() throws IOException {
+        assertFails(train(dataset(60, 60), "--steps", "0"), 1, "--steps must be at least 1, not 0");
+    }
+
+    @Test
+    void negativeLearningRate() throws IOException {
+        assertFails(train(dataset(60, 60), "--lr", "-1"), 1, "--lr must be positive, not -1.0");
+    }
+
+    @Test
+    void missingDataDirectory() {
+        Path data = dir.resolve("nowhere");
+        assertFails(train(data), 1, data + ": no such directory");
+    }
+
+    @Test
+    void directoryWithoutMnistFiles() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("empty"));
+        assertFails(train(data), 1, data + ": has no train-images-idx3-ubyte[.gz] (the download command fetches it)");
+    }
+
+    @Test
+    void wrongMagicNumber() throws IOException {
+        Path data = dataset(60, 60);
+        Path images = data.resolve("train-images-idx3-ubyte.gz");
+        IdxWriter.writeLabels(images, new byte[60]);
+        assertFails(train(data), 1, images + ": not an IDX image file: magic number 2049, expected 2051");
+    }
+
+    @Test
+    void truncatedFile() throws IOException {
+        Path data = dataset(60, 60);
+        Path labels = data.resolve("t10k-labels-idx1-ubyte");
+        Files.delete(data.resolve("t10k-labels-idx1-ubyte.gz"));
+        Files.write(labels, new byte[] {0, 0, 8, 1, 0, 0, 0, 10, 1, 2, 3});
+        assertFails(train(data), 1, labels + ": truncated: the header declares 10 records of 1 bytes (18 bytes in all) but the file holds 11");
+    }
+
+    @Test
+    void countMismatch() throws IOException {
+        Path data = dataset(60, 59);
+        assertFails(train(data), 1, data.resolve("train-images-idx3-ubyte.gz") + ": holds 60 images but "
+                + data.resolve("train-labels-idx1-ubyte.gz") + " holds 59 labels");
+    }
+
+    @Test
+    void labelOutsideTheModelsClasses() throws IOException {
+        Path data = dataset(60, 60);
+        byte[] labels = new byte[60];
+        labels[7] = 12;
+        IdxWriter.writeLabels(data.resolve("train-labels-idx1-ubyte.gz"), labels);
+        assertFails(train(data), 1, data.resolve("train-images-idx3-ubyte.gz") + ": labels run from 0 to 12, but the model has classes 0 to 9");
+    }
+
+    @Test
+    void evaluateWithAFileThatIsNotAModel() throws IOException {
+        Path model = dir.resolve("model.zip");
+        Files.writeString(model, "nonsense");
+        Cli cli = Cli.run("evaluate", "--model", model.toString(), "--data", dir.toString());
+        assertEquals(1, cli.exitCode());
+        assertTrue(cli.errorLine().startsWith("error: " + model + ": not a model saved by this tool ("), cli.errorLine());
+    }
+}

@@ -1,0 +1,142 @@
+package org.mnistspark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.mnistspark.testing.Cli;
+import org.mnistspark.testing.TestData;
+import org.mnistspark.testing.TestSpark;
+
+/** A short real training run on MNIST through the Spark path, then evaluate and predict with its model. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TrainEvaluatePredictTest {
+    private static final double ACCURACY_FLOOR = 0.95;
+
+    @TempDir
+    Path dir;
+
+    private Path run;
+    private Cli training;
+
+    @BeforeAll
+    void train() {
+        run = dir.resolve("run");
+        training = Cli.run("train", "--data", TestData.mnist().toString(), "--output", run.toString(),
+                "--steps", "300", "--lr", "1e-3", "--master", "local[2]");
+        assertEquals(0, training.exitCode(), training.err());
+    }
+
+    @Test
+    void reachesTheAccuracyFloorAndWritesItsMetrics() throws IOException {
+        JsonNode metrics = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
+        double accuracy = metrics.get("accuracy").asDouble();
+        System.out.printf("MNIST, 300 steps at lr 1e-3: test accuracy %.4f%n", accuracy);
+        assertTrue(accuracy >= ACCURACY_FLOOR, "accuracy " + accuracy);
+        assertEquals(300, metrics.get("steps").asInt());
+        assertEquals(15_000, metrics.get("examples").asInt());
+        assertTrue(metrics.get("images_per_second").asDouble() > 0);
+        assertTrue(metrics.get("loss").asDouble() > 0);
+        assertEquals(10, metrics.get("per_class").size());
+        JsonNode confusion = metrics.get("confusion_matrix");
+        long total = 0;
+        long correct = 0;
+        for (int a = 0; a < 10; a++) {
+            assertEquals(10, confusion.get(a).size());
+            for (int p = 0; p < 10; p++) {
+                total += confusion.get(a).get(p).asLong();
+                correct += a == p ? confusion.get(a).get(p).asLong() : 0;
+            }
+        }
+        assertEquals(10_000, total);
+        assertEquals(accuracy, (double) correct / total, 1e-12);
+        assertTrue(training.out().contains(String.format("test accuracy %.4f", accuracy)), training.out());
+    }
+
+    @Test
+    void logsEveryHundredSteps() throws IOException {
+        List<String> lines = Files.readAllLines(run.resolve("train-log.csv"));
+        assertEquals("step,loss,train_accuracy,elapsed_seconds", lines.get(0));
+        assertEquals(List.of("100", "200", "300"), lines.subList(1, lines.size()).stream().map(l -> l.split(",")[0]).toList());
+        String[] last = lines.get(3).split(",");
+        assertTrue(Double.parseDouble(last[2]) > 0.8, lines.get(3));
+        assertTrue(Double.parseDouble(last[3]) > 0, lines.get(3));
+        assertTrue(training.out().contains("step 300/300, loss "), training.out());
+    }
+
+    @Test
+    void evaluateReproducesTheTrainingRunsAccuracy() throws IOException {
+        Path output = dir.resolve("evaluation.json");
+        Cli evaluation = Cli.run("evaluate", "--model", run.resolve("model.zip").toString(),
+                "--data", TestData.mnist().toString(), "--output", output.toString());
+
+        assertEquals(0, evaluation.exitCode(), evaluation.err());
+        ObjectMapper json = new ObjectMapper();
+        assertEquals(json.readTree(run.resolve("metrics.json").toFile()).get("confusion_matrix"),
+                json.readTree(output.toFile()).get("confusion_matrix"));
+    }
+
+    @Test
+    void predictReadsDigitsWrittenAsImages() throws IOException {
+        List<Row> digits = TestSpark.session().read().format("idx")
+                .load(TestData.mnist().resolve("t10k-images-idx3-ubyte.gz").toString())
+                .orderBy("index").limit(20).collectAsList();
+        List<String> args = new ArrayList<>(List.of("predict", "--model", run.resolve("model.zip").toString()));
+        for (Row digit : digits) {
+            Path png = dir.resolve("digit-" + digit.getLong(0) + ".png");
+            ImageIO.write(inkOnPaper((byte[]) digit.get(2)), "png", png.toFile());
+            args.add(png.toString());
+        }
+
+        Cli predict = Cli.run(args.toArray(String[]::new));
+
+        assertEquals(0, predict.exitCode(), predict.err());
+        List<String> lines = predict.out().lines().toList();
+        assertEquals(20, lines.size());
+        int correct = 0;
+        for (int i = 0; i < 20; i++) {
+            String line = lines.get(i);
+            assertTrue(line.startsWith(dir.resolve("digit-" + i + ".png") + ": "), line);
+            String[] probabilities = line.substring(line.indexOf('[') + 1, line.indexOf(']')).split(" ");
+            assertEquals(10, probabilities.length);
+            correct += Integer.parseInt(line.split(": ")[1].split(" ")[0]) == digits.get(i).getInt(1) ? 1 : 0;
+        }
+        assertTrue(correct >= 18, correct + " of 20 correct:\n" + predict.out());
+    }
+
+    @Test
+    void predictReportsAnUnreadableImageAndGoesOn() throws IOException {
+        Path broken = dir.resolve("broken.png");
+        Files.writeString(broken, "not an image");
+        Path missing = dir.resolve("missing.png");
+
+        Cli predict = Cli.run("predict", "--model", run.resolve("model.zip").toString(), broken.toString(), missing.toString());
+
+        assertEquals(1, predict.exitCode());
+        assertEquals(List.of("error: " + broken + ": not an image in a format this tool reads",
+                "error: " + missing + ": no such file"), predict.err().lines().toList());
+    }
+
+    /** An MNIST digit as a scan would show it: dark ink on white paper. */
+    private static BufferedImage inkOnPaper(byte[] pixels) {
+        BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+        for (int i = 0; i < pixels.length; i++) {
+            int ink = pixels[i] & 0xff;
+            image.getRaster().setSample(i % 28, i / 28, 0, 255 - ink);
+        }
+        return image;
+    }
+}

@@ -1,0 +1,88 @@
+package org.mnistspark.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+class ModelFileTest {
+    @TempDir
+    Path dir;
+
+    private static MultiLayerNetwork trainedOneStep() {
+        MultiLayerNetwork network = new MultiLayerNetwork(DeepMnistCnn.configuration(InputShape.MNIST, Hyperparameters.seedRecipe()));
+        network.init();
+        Nd4j.getRandom().setSeed(7);
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, 50, 10);
+        for (int i = 0; i < 50; i++) {
+            labels.putScalar(i, i % 10, 1f);
+        }
+        network.fit(new DataSet(Nd4j.rand(DataType.FLOAT, 50, 784), labels));
+        return network;
+    }
+
+    @Test
+    void seedArchitecture() {
+        MultiLayerNetwork network = new MultiLayerNetwork(DeepMnistCnn.configuration(InputShape.MNIST, Hyperparameters.seedRecipe()));
+        network.init();
+        // conv1 5·5·32+32, conv2 5·5·32·64+64, fc1 7·7·64·1024+1024, output 1024·10+10
+        assertEquals(832 + 51_264 + 3_212_288 + 10_250, network.numParams());
+        assertEquals(0.1, network.getLayer(0).getParam("b").getDouble(0), 1e-7);
+        double max = Math.abs(network.getLayer(4).getParam("W").maxNumber().doubleValue());
+        double min = Math.abs(network.getLayer(4).getParam("W").minNumber().doubleValue());
+        // Truncated at two standard deviations of 0.1.
+        assertEquals(true, Math.max(max, min) <= 0.2 + 1e-6, "weights beyond 2 standard deviations: " + max + ", " + min);
+    }
+
+    @Test
+    void saveThenLoadGivesIdenticalPredictions() throws IOException {
+        MultiLayerNetwork network = trainedOneStep();
+        Path file = dir.resolve("model.zip");
+        ModelInfo info = new ModelInfo(InputShape.MNIST, 1, "unit test");
+
+        ModelFile.save(network, info, file);
+        ModelFile.Loaded loaded = ModelFile.load(file);
+
+        INDArray input = Nd4j.rand(DataType.FLOAT, 20, 784);
+        assertEquals(network.output(input, false), loaded.network().output(input, false));
+        assertEquals(info, loaded.info());
+        assertEquals(network.getUpdater().getStateViewArray(), loaded.network().getUpdater().getStateViewArray());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList());
+        }
+    }
+
+    @Test
+    void rejectsAFileThatIsNotAModel() throws IOException {
+        Path file = dir.resolve("model.zip");
+        Files.writeString(file, "not a zip");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFile.load(file));
+        assertEquals(true, e.getMessage().startsWith(file + ": not a model saved by this tool ("), e.getMessage());
+    }
+
+    @Test
+    void rejectsAMissingFile() {
+        Path file = dir.resolve("nothing.zip");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFile.load(file));
+        assertEquals(file + ": no such model file", e.getMessage());
+    }
+
+    @Test
+    void rejectsAModelOfTheWrongShape() throws IOException {
+        Path file = dir.resolve("model.zip");
+        ModelFile.save(trainedOneStep(), new ModelInfo(new InputShape(28, 28, 5), 1, "unit test"), file);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFile.load(file));
+        assertEquals(file + ": the network's output has shape [1, 10], not 5 classes", e.getMessage());
+    }
+}
