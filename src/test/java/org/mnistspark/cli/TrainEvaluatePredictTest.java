@@ -15,25 +15,23 @@ import javax.imageio.ImageIO;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnistspark.testing.Cli;
 import org.mnistspark.testing.TestData;
 import org.mnistspark.testing.TestSpark;
 
 /** A short real training run on MNIST through the Spark path, then evaluate and predict with its model. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrainEvaluatePredictTest {
     private static final double ACCURACY_FLOOR = 0.95;
 
     @TempDir
-    Path dir;
+    static Path dir;
 
-    private Path run;
-    private Cli training;
+    private static Path run;
+    private static Cli training;
 
     @BeforeAll
-    void train() {
+    static void train() {
         run = dir.resolve("run");
         training = Cli.run("train", "--data", TestData.mnist().toString(), "--output", run.toString(),
                 "--steps", "300", "--lr", "1e-3", "--master", "local[2]");

@@ -11,6 +11,7 @@ public record Cli(int exitCode, String out, String err) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        System.out.print(out);
         return new Cli(code, out.toString(), err.toString());
     }
 
