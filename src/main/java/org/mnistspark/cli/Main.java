@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code ./submit.sh <command>}: the one entry point. */
 @Command(name = "submit.sh", mixinStandardHelpOptions = true, version = "mnist-spark 0.1.0",
         description = "Train the Deep MNIST CNN on Spark, evaluate it, and score images with it.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, DownloadCommand.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ScoreCommand.class, DownloadCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {

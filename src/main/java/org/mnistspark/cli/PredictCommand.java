@@ -3,14 +3,14 @@ package org.mnistspark.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mnistspark.image.GreyImage;
 import org.mnistspark.image.ImageDecoder;
-import org.mnistspark.image.Preprocessing;
+import org.mnistspark.image.UnreadableImageException;
 import org.mnistspark.model.InputShape;
 import org.mnistspark.model.ModelFile;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -21,11 +21,10 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model.zip written by train.")
     Path model;
 
-    @Option(names = "--preprocess", defaultValue = "seed", description = "How a picture becomes input: ${COMPLETION-CANDIDATES}.",
-            converter = PreprocessingConverter.class, completionCandidates = PreprocessingConverter.Names.class)
-    Preprocessing preprocessing;
+    @Mixin
+    PreprocessingOption preprocessing;
 
-    @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Image files (PNG, JPEG, BMP, GIF).")
+    @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Image files (JPEG, PNG, GIF, BMP, TIFF).")
     List<Path> images;
 
     @Spec
@@ -38,15 +37,15 @@ final class PredictCommand implements Callable<Integer> {
         int failures = 0;
         for (Path image : images) {
             try {
-                float[] input = preprocessing.apply(GreyImage.of(ImageDecoder.read(image)), shape.rows(), shape.cols());
+                float[] input = preprocessing.mode.apply(ImageDecoder.read(image).grey(), shape.rows(), shape.cols());
                 INDArray p = loaded.network().output(Nd4j.create(input, 1, input.length), false);
                 StringBuilder line = new StringBuilder(image + ": " + p.argMax(1).getInt(0) + " [");
                 for (int c = 0; c < p.columns(); c++) {
                     line.append(c == 0 ? "" : " ").append(String.format("%.6f", p.getDouble(0, c)));
                 }
                 spec.commandLine().getOut().println(line.append(']'));
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("error: " + Errors.oneLine(e));
+            } catch (UnreadableImageException e) {
+                spec.commandLine().getErr().println("error: " + e.getMessage());
                 failures++;
             }
         }

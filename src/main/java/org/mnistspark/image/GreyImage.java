@@ -28,6 +28,41 @@ public record GreyImage(int width, int height, float[] luminance) {
         return luminance[y * width + x];
     }
 
+    /** Turned upright from an EXIF orientation (1 upright, 2–8 the mirrorings and quarter turns). */
+    GreyImage oriented(int orientation) {
+        if (orientation == 1) {
+            return this;
+        }
+        boolean swap = orientation >= 5;
+        int w = swap ? height : width;
+        int h = swap ? width : height;
+        float[] out = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out[y * w + x] = switch (orientation) {
+                    case 2 -> at(width - 1 - x, y);
+                    case 3 -> at(width - 1 - x, height - 1 - y);
+                    case 4 -> at(x, height - 1 - y);
+                    case 5 -> at(y, x);
+                    case 6 -> at(y, height - 1 - x);
+                    case 7 -> at(width - 1 - y, height - 1 - x);
+                    case 8 -> at(width - 1 - y, x);
+                    default -> throw new IllegalArgumentException("EXIF orientation " + orientation);
+                };
+            }
+        }
+        return new GreyImage(w, h, out);
+    }
+
+    /** The part of the image from (x, y), w × h pixels. */
+    GreyImage cropped(int x, int y, int w, int h) {
+        float[] out = new float[w * h];
+        for (int row = 0; row < h; row++) {
+            System.arraycopy(luminance, (y + row) * width + x, out, row * w, w);
+        }
+        return new GreyImage(w, h, out);
+    }
+
     /**
      * Resized by area averaging: each target pixel is the mean of the source area it covers, the
      * right filter for shrinking photographs to a few pixels without aliasing.

@@ -2,6 +2,14 @@ package org.mnistspark.image;
 
 /** Ways of turning a picture of a digit into model input: values in [0, 1], ink high, paper 0. */
 public enum Preprocessing {
+    /** As MNIST itself was made: see {@link MnistStyle}. */
+    MNIST {
+        @Override
+        public float[] apply(GreyImage image, int rows, int cols) {
+            return MnistStyle.apply(image, rows, cols);
+        }
+    },
+
     /**
      * The original article's recipe: greyscale, shrink to fit 28×28 keeping the aspect ratio (never
      * enlarging), invert ({@code 1 - v/255}), then raise contrast with {@code clip(2x - 0.5, 0, 1)}.

@@ -5,20 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnistspark.testing.Cli;
 import org.mnistspark.testing.TestData;
-import org.mnistspark.testing.TestSpark;
+import org.mnistspark.testing.Digits;
+import org.mnistspark.testing.TrainedModel;
 
 /** A short real training run on MNIST through the Spark path, then evaluate and predict with its model. */
 class TrainEvaluatePredictTest {
@@ -32,20 +31,18 @@ class TrainEvaluatePredictTest {
 
     @BeforeAll
     static void train() {
-        run = dir.resolve("run");
-        training = Cli.run("train", "--data", TestData.mnist().toString(), "--output", run.toString(),
-                "--steps", "300", "--lr", "1e-3", "--master", "local[2]");
-        assertEquals(0, training.exitCode(), training.err());
+        run = TrainedModel.runDir();
+        training = TrainedModel.training();
     }
 
     @Test
     void reachesTheAccuracyFloorAndWritesItsMetrics() throws IOException {
         JsonNode metrics = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
         double accuracy = metrics.get("accuracy").asDouble();
-        System.out.printf("MNIST, 300 steps at lr 1e-3: test accuracy %.4f%n", accuracy);
+        System.out.printf("MNIST, %d steps at lr %s: test accuracy %.4f%n", TrainedModel.STEPS, TrainedModel.LEARNING_RATE, accuracy);
         assertTrue(accuracy >= ACCURACY_FLOOR, "accuracy " + accuracy);
-        assertEquals(300, metrics.get("steps").asInt());
-        assertEquals(15_000, metrics.get("examples").asInt());
+        assertEquals(TrainedModel.STEPS, metrics.get("steps").asInt());
+        assertEquals(TrainedModel.STEPS * 50, metrics.get("examples").asInt());
         assertTrue(metrics.get("images_per_second").asDouble() > 0);
         assertTrue(metrics.get("loss").asDouble() > 0);
         assertEquals(10, metrics.get("per_class").size());
@@ -68,11 +65,15 @@ class TrainEvaluatePredictTest {
     void logsEveryHundredSteps() throws IOException {
         List<String> lines = Files.readAllLines(run.resolve("train-log.csv"));
         assertEquals("step,loss,train_accuracy,elapsed_seconds", lines.get(0));
-        assertEquals(List.of("100", "200", "300"), lines.subList(1, lines.size()).stream().map(l -> l.split(",")[0]).toList());
-        String[] last = lines.get(3).split(",");
-        assertTrue(Double.parseDouble(last[2]) > 0.8, lines.get(3));
-        assertTrue(Double.parseDouble(last[3]) > 0, lines.get(3));
-        assertTrue(training.out().contains("step 300/300, loss "), training.out());
+        List<String> steps = lines.subList(1, lines.size()).stream().map(l -> l.split(",")[0]).toList();
+        assertEquals(TrainedModel.STEPS / 100, steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            assertEquals(String.valueOf(100 * (i + 1)), steps.get(i));
+        }
+        String[] last = lines.get(lines.size() - 1).split(",");
+        assertTrue(Double.parseDouble(last[2]) > 0.8, lines.get(lines.size() - 1));
+        assertTrue(Double.parseDouble(last[3]) > 0, lines.get(lines.size() - 1));
+        assertTrue(training.out().contains("step " + TrainedModel.STEPS + "/" + TrainedModel.STEPS + ", loss "), training.out());
     }
 
     @Test
@@ -89,13 +90,11 @@ class TrainEvaluatePredictTest {
 
     @Test
     void predictReadsDigitsWrittenAsImages() throws IOException {
-        List<Row> digits = TestSpark.session().read().format("idx")
-                .load(TestData.mnist().resolve("t10k-images-idx3-ubyte.gz").toString())
-                .orderBy("index").limit(20).collectAsList();
+        List<Digits.Digit> digits = Digits.mnistTest(20);
         List<String> args = new ArrayList<>(List.of("predict", "--model", run.resolve("model.zip").toString()));
-        for (Row digit : digits) {
-            Path png = dir.resolve("digit-" + digit.getLong(0) + ".png");
-            ImageIO.write(inkOnPaper((byte[]) digit.get(2)), "png", png.toFile());
+        for (Digits.Digit digit : digits) {
+            Path png = dir.resolve("digit-" + digit.index() + ".png");
+            ImageIO.write(Digits.inkOnPaper(digit.pixels()), "png", png.toFile());
             args.add(png.toString());
         }
 
@@ -110,7 +109,7 @@ class TrainEvaluatePredictTest {
             assertTrue(line.startsWith(dir.resolve("digit-" + i + ".png") + ": "), line);
             String[] probabilities = line.substring(line.indexOf('[') + 1, line.indexOf(']')).split(" ");
             assertEquals(10, probabilities.length);
-            correct += Integer.parseInt(line.split(": ")[1].split(" ")[0]) == digits.get(i).getInt(1) ? 1 : 0;
+            correct += Integer.parseInt(line.split(": ")[1].split(" ")[0]) == digits.get(i).label() ? 1 : 0;
         }
         assertTrue(correct >= 18, correct + " of 20 correct:\n" + predict.out());
     }
@@ -124,17 +123,7 @@ class TrainEvaluatePredictTest {
         Cli predict = Cli.run("predict", "--model", run.resolve("model.zip").toString(), broken.toString(), missing.toString());
 
         assertEquals(1, predict.exitCode());
-        assertEquals(List.of("error: " + broken + ": not an image in a format this tool reads",
+        assertEquals(List.of("error: " + broken + ": not an image in a known format (JPEG, PNG, GIF, BMP, TIFF)",
                 "error: " + missing + ": no such file"), predict.err().lines().toList());
-    }
-
-    /** An MNIST digit as a scan would show it: dark ink on white paper. */
-    private static BufferedImage inkOnPaper(byte[] pixels) {
-        BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
-        for (int i = 0; i < pixels.length; i++) {
-            int ink = pixels[i] & 0xff;
-            image.getRaster().setSample(i % 28, i / 28, 0, 255 - ink);
-        }
-        return image;
     }
 }

@@ -1,0 +1,63 @@
+package org.mnistspark.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.mnistspark.image.ImageDecoder;
+import org.mnistspark.score.ScoreConfig;
+import org.mnistspark.score.ScoreJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "score", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Score every image under a folder with Spark; write one Parquet row per file (path, label, "
+                + "confidence, probabilities, error, …). Unreadable files become rows with an error.")
+final class ScoreCommand implements Callable<Integer> {
+    /** Larger files are error rows: no scan or photo of a digit comes near it. */
+    private static final long MAX_FILE_BYTES = 256L << 20;
+
+    enum Mode { errorifexists, overwrite }
+
+    @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model.zip written by train.")
+    Path model;
+
+    @Option(names = "--input", paramLabel = "DIR", required = true,
+            description = "Folder of images, read recursively (any Hadoop path: local, hdfs://, s3a://).")
+    String input;
+
+    @Option(names = "--output", paramLabel = "PATH", required = true, description = "Parquet output directory.")
+    String output;
+
+    @Option(names = "--glob", paramLabel = "PATTERN", description = "Only files whose name matches, e.g. '*.{png,jpg}'.")
+    String glob;
+
+    @Mixin
+    PreprocessingOption preprocessing;
+
+    @Option(names = "--batch", defaultValue = "256", description = "Images per forward pass.")
+    int batch;
+
+    @Option(names = "--mode", defaultValue = "errorifexists", description = "If the output exists: ${COMPLETION-CANDIDATES}.")
+    Mode mode;
+
+    @Option(names = "--max-pixels", defaultValue = "" + ImageDecoder.DEFAULT_MAX_PIXELS,
+            description = "Files declaring more pixels are error rows, never decoded.")
+    long maxPixels;
+
+    @Mixin
+    SparkOptions spark;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainCommand.requirePositive("--batch", batch);
+        TrainCommand.requirePositive("--max-pixels", maxPixels);
+        ScoreConfig config = new ScoreConfig(model, input, output, glob, preprocessing.mode, batch, mode == Mode.overwrite,
+                maxPixels, MAX_FILE_BYTES);
+        ScoreJob.run(spark.session("score"), config, spec.commandLine().getOut());
+        return 0;
+    }
+}

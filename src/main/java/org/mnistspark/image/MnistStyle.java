@@ -1,0 +1,195 @@
+package org.mnistspark.image;
+
+import java.util.Arrays;
+
+/**
+ * Makes model input the way MNIST itself was made from scans: ink as high values on a zero
+ * background, cropped to the ink, the longer side scaled to 20 pixels, then placed in the 28×28
+ * field so that the centre of mass of the ink sits at the centre.
+ *
+ * <p>Photographs need more than the NIST scans did: which of ink and paper is dark is decided from
+ * the picture (paper is the majority), and the paper's own level is estimated block by block and
+ * subtracted, so unevenly lit paper does not read as ink.
+ */
+final class MnistStyle {
+    /** Blocks per side when estimating the paper's level: enough to follow a lighting gradient across the page. */
+    private static final int BLOCKS = 4;
+    /** Within a block, the paper level is this low quantile of ink values, right unless strokes cover most of it. */
+    private static final double PAPER_QUANTILE = 0.2;
+    /** Ink below this fraction of the strokes' level is paper noise, set to zero. */
+    private static final float NOISE_FLOOR = 0.35f;
+    private static final int DIGIT_BOX = 20;
+    /** Grey levels above the paper below which nothing counts as a stroke: paper grain, JPEG noise. */
+    private static final float MIN_CONTRAST = 32;
+
+    private MnistStyle() {}
+
+    static float[] apply(GreyImage image, int rows, int cols) {
+        GreyImage ink = stretched(withoutPaper(inkHigh(image)));
+        int[] box = inkBox(ink);
+        if (box == null) {
+            throw new UnreadableImageException("no ink found: the picture is blank");
+        }
+        GreyImage digit = ink.cropped(box[0], box[1], box[2], box[3]);
+        int box20 = Math.min(DIGIT_BOX * Math.min(rows, cols) / 28, Math.min(rows, cols));
+        double scale = (double) box20 / Math.max(digit.width(), digit.height());
+        int w = Math.max(1, (int) Math.round(digit.width() * scale));
+        int h = Math.max(1, (int) Math.round(digit.height() * scale));
+        return centred(normalised(digit.resized(w, h)), rows, cols);
+    }
+
+    /** Ink as high values: the picture as it is when its paper is dark, inverted when the paper is light. */
+    private static GreyImage inkHigh(GreyImage image) {
+        float[] v = image.luminance();
+        float[] sorted = v.clone();
+        Arrays.sort(sorted);
+        float median = sorted[sorted.length / 2];
+        float midRange = (sorted[0] + sorted[sorted.length - 1]) / 2;
+        if (median < midRange) {
+            return image;
+        }
+        float[] inverted = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            inverted[i] = 255 - v[i];
+        }
+        return new GreyImage(image.width(), image.height(), inverted);
+    }
+
+    /** Subtracts the paper's level, estimated per block and interpolated between block centres. */
+    private static GreyImage withoutPaper(GreyImage ink) {
+        int w = ink.width();
+        int h = ink.height();
+        int bx = Math.min(BLOCKS, w);
+        int by = Math.min(BLOCKS, h);
+        float[][] level = new float[by][bx];
+        for (int j = 0; j < by; j++) {
+            for (int i = 0; i < bx; i++) {
+                int x0 = i * w / bx;
+                int x1 = (i + 1) * w / bx;
+                int y0 = j * h / by;
+                int y1 = (j + 1) * h / by;
+                float[] block = new float[(x1 - x0) * (y1 - y0)];
+                int n = 0;
+                for (int y = y0; y < y1; y++) {
+                    for (int x = x0; x < x1; x++) {
+                        block[n++] = ink.at(x, y);
+                    }
+                }
+                Arrays.sort(block);
+                level[j][i] = block[(int) (PAPER_QUANTILE * (block.length - 1))];
+            }
+        }
+        float[] out = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            double fy = Math.max(0, Math.min(by - 1, (y + 0.5) * by / h - 0.5));
+            int j0 = (int) fy;
+            int j1 = Math.min(by - 1, j0 + 1);
+            double ty = fy - j0;
+            for (int x = 0; x < w; x++) {
+                double fx = Math.max(0, Math.min(bx - 1, (x + 0.5) * bx / w - 0.5));
+                int i0 = (int) fx;
+                int i1 = Math.min(bx - 1, i0 + 1);
+                double tx = fx - i0;
+                double paper = (1 - ty) * ((1 - tx) * level[j0][i0] + tx * level[j0][i1])
+                        + ty * ((1 - tx) * level[j1][i0] + tx * level[j1][i1]);
+                out[y * w + x] = (float) Math.max(0, ink.at(x, y) - paper);
+            }
+        }
+        return new GreyImage(w, h, out);
+    }
+
+    /**
+     * Contrast stretched so that the strokes reach 1: the strokes' level is the 90th percentile of
+     * the pixels clearly above the paper; what stays below the noise floor becomes 0.
+     */
+    private static GreyImage stretched(GreyImage ink) {
+        float[] v = ink.luminance();
+        float max = 0;
+        for (float value : v) {
+            max = Math.max(max, value);
+        }
+        if (max < MIN_CONTRAST) {
+            return new GreyImage(ink.width(), ink.height(), new float[v.length]);
+        }
+        float cut = max / 3;
+        float[] strong = new float[v.length];
+        int n = 0;
+        for (float value : v) {
+            if (value >= cut) {
+                strong[n++] = value;
+            }
+        }
+        float[] strokes = Arrays.copyOf(strong, n);
+        Arrays.sort(strokes);
+        float level = strokes[(int) (0.9 * (n - 1))];
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            float x = Math.min(1f, v[i] / level);
+            out[i] = x < NOISE_FLOOR ? 0f : x;
+        }
+        return new GreyImage(ink.width(), ink.height(), out);
+    }
+
+    /** The bounding box {x, y, w, h} of all non-zero pixels, or null if there are none. */
+    private static int[] inkBox(GreyImage ink) {
+        int minX = Integer.MAX_VALUE;
+        int minY = Integer.MAX_VALUE;
+        int maxX = -1;
+        int maxY = -1;
+        for (int y = 0; y < ink.height(); y++) {
+            for (int x = 0; x < ink.width(); x++) {
+                if (ink.at(x, y) > 0) {
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y);
+                }
+            }
+        }
+        return maxX < 0 ? null : new int[] {minX, minY, maxX - minX + 1, maxY - minY + 1};
+    }
+
+    /** Scaled so that the strongest pixel is 1: shrinking thins strokes into greys. */
+    private static GreyImage normalised(GreyImage digit) {
+        float max = 0;
+        for (float value : digit.luminance()) {
+            max = Math.max(max, value);
+        }
+        float[] out = new float[digit.luminance().length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = digit.luminance()[i] / max;
+        }
+        return new GreyImage(digit.width(), digit.height(), out);
+    }
+
+    /**
+     * The digit placed in a rows × cols field with its centre of mass at the field's centre, which
+     * for MNIST is pixel (14, 14): the mean centre of mass of its digits.
+     */
+    private static float[] centred(GreyImage digit, int rows, int cols) {
+        double mass = 0;
+        double cx = 0;
+        double cy = 0;
+        for (int y = 0; y < digit.height(); y++) {
+            for (int x = 0; x < digit.width(); x++) {
+                double m = digit.at(x, y);
+                mass += m;
+                cx += m * x;
+                cy += m * y;
+            }
+        }
+        int left = (int) Math.round(cols / 2.0 - cx / mass);
+        int top = (int) Math.round(rows / 2.0 - cy / mass);
+        float[] field = new float[rows * cols];
+        for (int y = 0; y < digit.height(); y++) {
+            for (int x = 0; x < digit.width(); x++) {
+                int fx = left + x;
+                int fy = top + y;
+                if (fx >= 0 && fx < cols && fy >= 0 && fy < rows) {
+                    field[fy * cols + fx] = digit.at(x, y);
+                }
+            }
+        }
+        return field;
+    }
+}

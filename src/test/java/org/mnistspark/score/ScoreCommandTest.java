@@ -1,0 +1,190 @@
+package org.mnistspark.score;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mnistspark.testing.Cli;
+import org.mnistspark.testing.Digits;
+import org.mnistspark.testing.PaperPhotos;
+import org.mnistspark.testing.Pngs;
+import org.mnistspark.testing.TestSpark;
+import org.mnistspark.testing.TrainedModel;
+
+/** Scores folders of real MNIST test digits rendered as photos of paper, plus every kind of broken file. */
+class ScoreCommandTest {
+    private static final int PHOTOS = 1000;
+    private static final double ACCURACY_FLOOR = 0.97;
+
+    @TempDir
+    static Path dir;
+
+    private static Path photos;
+    private static final Map<String, Integer> truth = new HashMap<>();
+
+    @BeforeAll
+    static void renderPhotos() throws IOException {
+        photos = dir.resolve("photos");
+        Random random = new Random(2024);
+        List<Digits.Digit> digits = Digits.mnistTest(PHOTOS);
+        for (Digits.Digit digit : digits) {
+            Path folder = photos.resolve(digit.index() % 3 == 0 ? "." : "batch-" + digit.index() % 3 + "/scans");
+            Files.createDirectories(folder);
+            String format = digit.index() % 2 == 0 ? "jpg" : "png";
+            Path file = folder.resolve("digit-" + digit.index() + "." + format).normalize();
+            ImageIO.write(PaperPhotos.render(digit.pixels(), random), format.equals("jpg") ? "jpeg" : "png", file.toFile());
+            truth.put(file.toUri().getPath(), digit.label());
+        }
+    }
+
+    private static List<Row> score(Path input, Path output, String... extra) {
+        Cli cli = Cli.run(Stream.concat(Stream.of("score", "--model", TrainedModel.modelFile().toString(),
+                "--input", input.toString(), "--output", output.toString()), Stream.of(extra)).toArray(String[]::new));
+        assertEquals(0, cli.exitCode(), cli.err());
+        return TestSpark.session().read().parquet(output.toString()).collectAsList();
+    }
+
+    private static double accuracy(List<Row> rows) {
+        long correct = rows.stream().filter(r -> !r.isNullAt(1)
+                && r.getInt(1) == truth.get(java.net.URI.create(r.getString(0)).getPath())).count();
+        return (double) correct / rows.size();
+    }
+
+    @Test
+    void readsPhotosOfDigitsWithMnistPreprocessing() {
+        List<Row> mnist = score(photos, dir.resolve("mnist.parquet"));
+        List<Row> seed = score(photos, dir.resolve("seed.parquet"), "--preprocess", "seed");
+
+        double mnistAccuracy = accuracy(mnist);
+        System.out.printf("%d photos of paper: --preprocess mnist %.4f, --preprocess seed %.4f%n",
+                PHOTOS, mnistAccuracy, accuracy(seed));
+        assertEquals(PHOTOS, mnist.size());
+        assertEquals(PHOTOS, seed.size());
+        assertTrue(mnistAccuracy >= ACCURACY_FLOOR, "accuracy " + mnistAccuracy);
+        assertEquals(truth.keySet(), mnist.stream().map(r -> java.net.URI.create(r.getString(0)).getPath())
+                .collect(Collectors.toSet()));
+    }
+
+    @Test
+    void writesTheContractSchema() {
+        Path output = dir.resolve("schema.parquet");
+        score(photos.resolve("batch-1"), output, "--glob", "*.png");
+        assertEquals("struct<path:string,label:int,confidence:double,probabilities:array<float>,error:string,"
+                        + "width:int,height:int,format:string,preprocessing:string,model:string>",
+                TestSpark.session().read().parquet(output.toString()).schema().simpleString());
+        Row row = TestSpark.session().read().parquet(output.toString()).first();
+        List<Float> probabilities = row.getList(3);
+        assertEquals(10, probabilities.size());
+        assertEquals(1.0, probabilities.stream().mapToDouble(Float::doubleValue).sum(), 1e-4);
+        assertEquals(probabilities.get(row.getInt(1)), row.getDouble(2), 1e-6);
+        assertNull(row.get(4));
+        assertTrue(row.getInt(5) >= 100 && row.getInt(6) >= 100);
+        assertEquals("png", row.getString(7));
+        assertEquals("mnist", row.getString(8));
+        assertEquals(12, row.getString(9).length());
+    }
+
+    @Test
+    void globKeepsOnlyMatchingNames() {
+        List<Row> rows = score(photos, dir.resolve("png-only.parquet"), "--glob", "*.png");
+        assertEquals(PHOTOS / 2, rows.size());
+        assertTrue(rows.stream().allMatch(r -> r.getString(0).endsWith(".png")));
+    }
+
+    @Test
+    void everyBrokenFileIsARowWithItsReason() throws IOException {
+        Path broken = Files.createDirectories(dir.resolve("broken"));
+        Files.copy(photos.resolve("digit-0.jpg"), broken.resolve("good.jpg"));
+        Files.write(broken.resolve("empty.png"), new byte[0]);
+        byte[] png = Files.readAllBytes(photos.resolve("batch-1/scans/digit-1.png"));
+        Files.write(broken.resolve("truncated.png"), java.util.Arrays.copyOf(png, png.length / 2));
+        byte[] noise = new byte[5000];
+        new Random(9).nextBytes(noise);
+        Files.write(broken.resolve("random.jpg"), noise);
+        Files.writeString(broken.resolve("notes.txt"), "not a picture");
+        Files.write(broken.resolve("huge.png"), Pngs.declaringSize(png, 100_000, 100_000));
+        Files.write(broken.resolve("blank.png"), blankPng());
+
+        Map<String, Row> rows = score(broken, dir.resolve("broken.parquet")).stream()
+                .collect(Collectors.toMap(r -> Path.of(java.net.URI.create(r.getString(0)).getPath()).getFileName().toString(), r -> r));
+
+        assertEquals(7, rows.size());
+        assertNull(rows.get("good.jpg").get(4));
+        assertEquals("empty file", rows.get("empty.png").getString(4));
+        assertTrue(rows.get("truncated.png").getString(4).matches("(cannot decode|corrupt or truncated png): .+"),
+                rows.get("truncated.png").getString(4));
+        assertEquals("not an image in a known format (JPEG, PNG, GIF, BMP, TIFF)", rows.get("random.jpg").getString(4));
+        assertEquals("not an image in a known format (JPEG, PNG, GIF, BMP, TIFF)", rows.get("notes.txt").getString(4));
+        assertEquals("png declares 100000x100000 pixels, more than the limit of 50000000", rows.get("huge.png").getString(4));
+        assertEquals("no ink found: the picture is blank", rows.get("blank.png").getString(4));
+        for (String failed : List.of("empty.png", "truncated.png", "random.jpg", "notes.txt", "huge.png", "blank.png")) {
+            Row row = rows.get(failed);
+            assertTrue(row.isNullAt(1) && row.isNullAt(2) && row.isNullAt(3), failed + " has a prediction");
+        }
+    }
+
+    @Test
+    void refusesAnExistingOutputUnlessOverwriting() throws IOException {
+        Path input = photos.resolve("batch-2");
+        Path output = dir.resolve("rerun.parquet");
+        int first = score(input, output, "--glob", "*.jpg").size();
+
+        Cli again = Cli.run("score", "--model", TrainedModel.modelFile().toString(), "--input", input.toString(),
+                "--output", output.toString());
+        assertEquals(1, again.exitCode());
+        assertEquals("error: " + output + ": already exists; choose another --output or add --mode overwrite", again.errorLine());
+        assertEquals(first, TestSpark.session().read().parquet(output.toString()).count());
+
+        int all = score(input, output, "--mode", "overwrite").size();
+        assertTrue(all > first, all + " rows after overwriting, " + first + " before");
+        try (Stream<Path> siblings = Files.list(dir)) {
+            assertEquals(List.of(), siblings.filter(p -> p.getFileName().toString().startsWith(".rerun")).toList());
+        }
+    }
+
+    @Test
+    void missingInputFailsBeforeWritingAnything() {
+        Path output = dir.resolve("never.parquet");
+        Cli cli = Cli.run("score", "--model", TrainedModel.modelFile().toString(), "--input", dir.resolve("nowhere").toString(),
+                "--output", output.toString());
+        assertEquals(1, cli.exitCode());
+        assertEquals("error: " + dir.resolve("nowhere") + ": no such file or directory", cli.errorLine());
+        assertTrue(Files.notExists(output));
+    }
+
+    @Test
+    void aFileThatIsNotAModelFailsAtStart() throws IOException {
+        Path model = dir.resolve("not-a-model.zip");
+        Files.writeString(model, "nonsense");
+        Cli cli = Cli.run("score", "--model", model.toString(), "--input", photos.toString(), "--output",
+                dir.resolve("nope.parquet").toString());
+        assertEquals(1, cli.exitCode());
+        assertTrue(cli.errorLine().startsWith("error: " + model + ": not a model saved by this tool ("), cli.errorLine());
+        assertTrue(Files.notExists(dir.resolve("nope.parquet")));
+    }
+
+    private static byte[] blankPng() throws IOException {
+        java.awt.image.BufferedImage paper = new java.awt.image.BufferedImage(120, 90, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = paper.createGraphics();
+        g.setColor(new java.awt.Color(235, 235, 235));
+        g.fillRect(0, 0, 120, 90);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ImageIO.write(paper, "png", out);
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,29 @@
+package org.mnistspark.testing;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.apache.spark.sql.Row;
+
+/** Real MNIST test digits, and ways of drawing them. */
+public final class Digits {
+    public record Digit(long index, int label, byte[] pixels) {}
+
+    private Digits() {}
+
+    /** The first {@code n} digits of the MNIST test set, in file order. */
+    public static List<Digit> mnistTest(int n) {
+        List<Row> rows = TestSpark.session().read().format("idx")
+                .load(TestData.mnist().resolve("t10k-images-idx3-ubyte.gz").toString())
+                .orderBy("index").limit(n).collectAsList();
+        return rows.stream().map(r -> new Digit(r.getLong(0), r.getInt(1), (byte[]) r.get(2))).toList();
+    }
+
+    /** The digit as a scan would show it at its own size: dark ink on white paper. */
+    public static BufferedImage inkOnPaper(byte[] pixels) {
+        BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+        for (int i = 0; i < pixels.length; i++) {
+            image.getRaster().setSample(i % 28, i / 28, 0, 255 - (pixels[i] & 0xff));
+        }
+        return image;
+    }
+}

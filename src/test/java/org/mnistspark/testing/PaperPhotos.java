@@ -1,0 +1,53 @@
+package org.mnistspark.testing;
+
+import java.awt.image.BufferedImage;
+import java.util.Random;
+
+/**
+ * MNIST digits rendered as photographs of paper: a canvas of 100 to 500 pixels a side, unevenly lit
+ * light paper with grain, the digit in dark ink at a random size and an off-centre position, in
+ * greyscale or slightly tinted colour.
+ */
+public final class PaperPhotos {
+    private PaperPhotos() {}
+
+    public static BufferedImage render(byte[] mnist, Random random) {
+        int width = 100 + random.nextInt(401);
+        int height = 100 + random.nextInt(401);
+        int size = (int) (Math.min(width, height) * (0.35 + 0.45 * random.nextDouble()));
+        int left = random.nextInt(width - size + 1);
+        int top = random.nextInt(height - size + 1);
+        double paper = 195 + 45 * random.nextDouble();
+        double slopeX = 50 * (random.nextDouble() - 0.5);
+        double slopeY = 50 * (random.nextDouble() - 0.5);
+        double ink = 20 + 70 * random.nextDouble();
+        boolean tinted = random.nextBoolean();
+        BufferedImage photo = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                double light = paper + slopeX * ((double) x / width - 0.5) + slopeY * ((double) y / height - 0.5)
+                        + 4 * random.nextGaussian();
+                double coverage = sample(mnist, (x - left + 0.5) * 28.0 / size - 0.5, (y - top + 0.5) * 28.0 / size - 0.5);
+                int v = (int) Math.max(0, Math.min(255, light - coverage * (light - ink)));
+                int r = tinted ? Math.min(255, v + 6) : v;
+                int b = tinted ? Math.max(0, v - 12) : v;
+                photo.setRGB(x, y, r << 16 | v << 8 | b);
+            }
+        }
+        return photo;
+    }
+
+    /** Bilinear sample of the 28×28 digit at (u, v), in [0, 1]; 0 outside. */
+    private static double sample(byte[] mnist, double u, double v) {
+        int u0 = (int) Math.floor(u);
+        int v0 = (int) Math.floor(v);
+        double fu = u - u0;
+        double fv = v - v0;
+        return (1 - fu) * (1 - fv) * at(mnist, u0, v0) + fu * (1 - fv) * at(mnist, u0 + 1, v0)
+                + (1 - fu) * fv * at(mnist, u0, v0 + 1) + fu * fv * at(mnist, u0 + 1, v0 + 1);
+    }
+
+    private static double at(byte[] mnist, int x, int y) {
+        return x < 0 || y < 0 || x >= 28 || y >= 28 ? 0 : (mnist[y * 28 + x] & 0xff) / 255.0;
+    }
+}

@@ -1,0 +1,48 @@
+package org.mnistspark.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One model trained on MNIST through the real command line and Spark path, shared by every test
+ * that needs a model: training is the suite's most expensive step, so it happens once per run.
+ */
+public final class TrainedModel {
+    public static final int STEPS = 1200;
+    public static final String LEARNING_RATE = "1e-3";
+
+    private static Path run;
+    private static Cli training;
+
+    private TrainedModel() {}
+
+    public static synchronized Path runDir() {
+        if (run == null) {
+            try {
+                Path dir = Files.createTempDirectory("mnist-spark-model");
+                Cli cli = Cli.run("train", "--data", TestData.mnist().toString(), "--output", dir.toString(),
+                        "--steps", String.valueOf(STEPS), "--lr", LEARNING_RATE, "--master", "local[2]");
+                assertEquals(0, cli.exitCode(), cli.err());
+                training = cli;
+                run = dir;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return run;
+    }
+
+    public static Path modelFile() {
+        return runDir().resolve("model.zip");
+    }
+
+    /** What the training command printed. */
+    public static Cli training() {
+        runDir();
+        return training;
+    }
+}
