@@ -3,6 +3,7 @@ package org.mnistspark.image;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 
 /** A greyscale picture as luminance values in [0, 255], row-major; transparent parts count as white paper. */
 public record GreyImage(int width, int height, float[] luminance) {
@@ -15,7 +16,7 @@ public record GreyImage(int width, int height, float[] luminance) {
         Graphics2D g = rgb.createGraphics();
         g.drawImage(image, 0, 0, Color.WHITE, null);
         g.dispose();
-        int[] pixels = rgb.getRGB(0, 0, w, h, null, 0, w);
+        int[] pixels = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
         float[] luminance = new float[w * h];
         for (int i = 0; i < pixels.length; i++) {
             int p = pixels[i];
@@ -65,31 +66,55 @@ public record GreyImage(int width, int height, float[] luminance) {
 
     /**
      * Resized by area averaging: each target pixel is the mean of the source area it covers, the
-     * right filter for shrinking photographs to a few pixels without aliasing.
+     * right filter for shrinking photographs to a few pixels without aliasing. Done one axis at a
+     * time, which gives the same result at a fraction of the cost.
      */
     GreyImage resized(int newWidth, int newHeight) {
+        float[] wide = new float[newWidth * height];
+        AreaWeights columns = new AreaWeights(width, newWidth);
+        for (int y = 0; y < height; y++) {
+            columns.apply(luminance, y * width, 1, wide, y * newWidth, 1);
+        }
         float[] out = new float[newWidth * newHeight];
-        double sx = (double) width / newWidth;
-        double sy = (double) height / newHeight;
-        for (int ty = 0; ty < newHeight; ty++) {
-            double y0 = ty * sy;
-            double y1 = y0 + sy;
-            for (int tx = 0; tx < newWidth; tx++) {
-                double x0 = tx * sx;
-                double x1 = x0 + sx;
-                double sum = 0;
-                double area = 0;
-                for (int y = (int) y0; y < Math.min(height, Math.ceil(y1)); y++) {
-                    double wy = Math.min(y + 1, y1) - Math.max(y, y0);
-                    for (int x = (int) x0; x < Math.min(width, Math.ceil(x1)); x++) {
-                        double wx = Math.min(x + 1, x1) - Math.max(x, x0);
-                        sum += wx * wy * at(x, y);
-                        area += wx * wy;
-                    }
-                }
-                out[ty * newWidth + tx] = (float) (sum / area);
-            }
+        AreaWeights rows = new AreaWeights(height, newHeight);
+        for (int x = 0; x < newWidth; x++) {
+            rows.apply(wide, x, newWidth, out, x, newWidth);
         }
         return new GreyImage(newWidth, newHeight, out);
+    }
+
+    /** For one axis, which source pixels each target pixel covers and by how much. */
+    private static final class AreaWeights {
+        private final int[] first;
+        private final double[][] weights;
+
+        AreaWeights(int from, int to) {
+            first = new int[to];
+            weights = new double[to][];
+            double scale = (double) from / to;
+            for (int t = 0; t < to; t++) {
+                double start = t * scale;
+                double end = start + scale;
+                int lo = (int) start;
+                int hi = Math.min(from, (int) Math.ceil(end));
+                first[t] = lo;
+                weights[t] = new double[hi - lo];
+                for (int s = lo; s < hi; s++) {
+                    weights[t][s - lo] = (Math.min(s + 1, end) - Math.max(s, start)) / scale;
+                }
+            }
+        }
+
+        /** Resamples the line starting at {@code src[srcStart]} (step {@code srcStep}) into {@code dst}. */
+        void apply(float[] src, int srcStart, int srcStep, float[] dst, int dstStart, int dstStep) {
+            for (int t = 0; t < first.length; t++) {
+                double sum = 0;
+                double[] w = weights[t];
+                for (int k = 0; k < w.length; k++) {
+                    sum += w[k] * src[srcStart + (first[t] + k) * srcStep];
+                }
+                dst[dstStart + t * dstStep] = (float) sum;
+            }
+        }
     }
 }

@@ -1,7 +1,5 @@
 package org.mnistspark.image;
 
-import java.util.Arrays;
-
 /**
  * Makes model input the way MNIST itself was made from scans: ink as high values on a zero
  * background, cropped to the ink, the longer side scaled to 20 pixels, then placed in the 28×28
@@ -19,13 +17,14 @@ final class MnistStyle {
     /** Ink below this fraction of the strokes' level is paper noise, set to zero. */
     private static final float NOISE_FLOOR = 0.35f;
     private static final int DIGIT_BOX = 20;
+    private static final int WORKING_SIZE = 256;
     /** Grey levels above the paper below which nothing counts as a stroke: paper grain, JPEG noise. */
     private static final float MIN_CONTRAST = 32;
 
     private MnistStyle() {}
 
     static float[] apply(GreyImage image, int rows, int cols) {
-        GreyImage ink = stretched(withoutPaper(inkHigh(image)));
+        GreyImage ink = stretched(withoutPaper(inkHigh(workingCopy(image))));
         int[] box = inkBox(ink);
         if (box == null) {
             throw new UnreadableImageException("no ink found: the picture is blank");
@@ -38,14 +37,28 @@ final class MnistStyle {
         return centred(normalised(digit.resized(w, h)), rows, cols);
     }
 
+    /**
+     * The picture shrunk so that its longer side is at most {@value #WORKING_SIZE} pixels: a digit
+     * needs no more to become 20×20, and every later step then costs the same for any photo size.
+     */
+    private static GreyImage workingCopy(GreyImage image) {
+        double scale = (double) WORKING_SIZE / Math.max(image.width(), image.height());
+        if (scale >= 1) {
+            return image;
+        }
+        return image.resized(Math.max(1, (int) Math.round(image.width() * scale)),
+                Math.max(1, (int) Math.round(image.height() * scale)));
+    }
+
     /** Ink as high values: the picture as it is when its paper is dark, inverted when the paper is light. */
     private static GreyImage inkHigh(GreyImage image) {
         float[] v = image.luminance();
-        float[] sorted = v.clone();
-        Arrays.sort(sorted);
-        float median = sorted[sorted.length / 2];
-        float midRange = (sorted[0] + sorted[sorted.length - 1]) / 2;
-        if (median < midRange) {
+        Levels levels = new Levels();
+        for (float value : v) {
+            levels.add(value);
+        }
+        float midRange = (levels.quantile(0) + levels.quantile(1)) / 2;
+        if (levels.quantile(0.5) < midRange) {
             return image;
         }
         float[] inverted = new float[v.length];
@@ -68,15 +81,13 @@ final class MnistStyle {
                 int x1 = (i + 1) * w / bx;
                 int y0 = j * h / by;
                 int y1 = (j + 1) * h / by;
-                float[] block = new float[(x1 - x0) * (y1 - y0)];
-                int n = 0;
+                Levels block = new Levels();
                 for (int y = y0; y < y1; y++) {
                     for (int x = x0; x < x1; x++) {
-                        block[n++] = ink.at(x, y);
+                        block.add(ink.at(x, y));
                     }
                 }
-                Arrays.sort(block);
-                level[j][i] = block[(int) (PAPER_QUANTILE * (block.length - 1))];
+                level[j][i] = block.quantile(PAPER_QUANTILE);
             }
         }
         float[] out = new float[w * h];
@@ -112,16 +123,13 @@ final class MnistStyle {
             return new GreyImage(ink.width(), ink.height(), new float[v.length]);
         }
         float cut = max / 3;
-        float[] strong = new float[v.length];
-        int n = 0;
+        Levels strokes = new Levels();
         for (float value : v) {
             if (value >= cut) {
-                strong[n++] = value;
+                strokes.add(value);
             }
         }
-        float[] strokes = Arrays.copyOf(strong, n);
-        Arrays.sort(strokes);
-        float level = strokes[(int) (0.9 * (n - 1))];
+        float level = Math.max(1, strokes.quantile(0.9));
         float[] out = new float[v.length];
         for (int i = 0; i < v.length; i++) {
             float x = Math.min(1f, v[i] / level);
