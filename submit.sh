@@ -13,7 +13,7 @@ main=org.mnistspark.cli.Main
 
 if [[ ! -f "$jar" || ! -d "$lib" ]]; then
   echo "building $jar (first run only)..." >&2
-  (cd "$here" && mvn -q -B -DskipTests package) >&2
+  (cd "$here" && mvn -q -B -Dstyle.color=never -DskipTests package) >&2
 fi
 
 # Java 17 module flags Spark needs (spark-submit adds its own).

@@ -5,11 +5,8 @@ package org.mnistspark.model;
  * Adam at 1e-4, minibatches of 50, dropout keeping half of fc1's activations.
  */
 public record Hyperparameters(double learningRate, int batchSize, double dropoutKeep, long seed) {
-    public static final double SEED_LEARNING_RATE = 1e-4;
-    public static final int SEED_BATCH_SIZE = 50;
-
     public static Hyperparameters seedRecipe() {
-        return new Hyperparameters(SEED_LEARNING_RATE, SEED_BATCH_SIZE, 0.5, 42);
+        return new Hyperparameters(1e-4, 50, 0.5, 42);
     }
 
     public Hyperparameters withLearningRate(double lr) {

@@ -32,10 +32,6 @@ record LabeledImages(String path, Dataset<Row> frame, InputShape shape) {
         }
     }
 
-    long count() {
-        return frame.count();
-    }
-
     JavaRDD<Example> examples() {
         return frame.javaRDD().map(r -> new Example(r.getLong(0), r.getInt(1), (byte[]) r.get(2)));
     }
