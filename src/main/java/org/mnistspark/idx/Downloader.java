@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -81,7 +82,8 @@ public final class Downloader {
             if (response.statusCode() != 200) {
                 throw new IOException("HTTP " + response.statusCode());
             }
-            Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+            // Not createTempFile: its owner-only permissions would stay with the published file.
+            Path partial = target.getParent().resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
             try {
                 MessageDigest digest = md5();
                 try (InputStream in = new DigestInputStream(body, digest);

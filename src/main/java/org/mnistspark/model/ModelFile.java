@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.factory.Nd4j;
@@ -25,7 +26,8 @@ public final class ModelFile {
     public static void save(MultiLayerNetwork network, ModelInfo info, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path partial = Files.createTempFile(dir, "." + file.getFileName(), ".part");
+        // Not createTempFile: its owner-only permissions would stay with the published file.
+        Path partial = dir.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".part");
         try {
             ModelSerializer.writeModel(network, partial.toFile(), true);
             ModelSerializer.addObjectToFile(partial.toFile(), INFO_ENTRY, info.toJson());

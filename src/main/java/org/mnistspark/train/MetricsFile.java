@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 import java.util.Map;
 
 /** Writes a metrics JSON file atomically, so a reader never sees half of one. */
@@ -17,7 +18,8 @@ final class MetricsFile {
     static void write(Path file, Map<String, Object> fields) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path partial = Files.createTempFile(dir, "." + file.getFileName(), ".part");
+        // Not createTempFile: its owner-only permissions would stay with the published file.
+        Path partial = dir.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".part");
         try {
             JSON.writeValue(partial.toFile(), fields);
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
