@@ -23,7 +23,8 @@ public final class TrainedModel {
     public static synchronized Path runDir() {
         if (run == null) {
             try {
-                Path dir = Files.createTempDirectory("mnist-spark-model");
+                // Under target/, so that mvn clean removes it.
+                Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "trained-model");
                 Cli cli = Cli.run("train", "--data", TestData.mnist().toString(), "--output", dir.toString(),
                         "--steps", String.valueOf(STEPS), "--lr", LEARNING_RATE, "--master", "local[2]");
                 assertEquals(0, cli.exitCode(), cli.err());
