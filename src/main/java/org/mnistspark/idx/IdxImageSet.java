@@ -52,10 +52,11 @@ public record IdxImageSet(String imagesPath, String labelsPath, int count, int r
         }
         try {
             IdxHeader header;
+            long actual;
             try (InputStream in = IdxStreams.open(path, conf)) {
                 header = IdxHeader.read(in, path, magic);
+                actual = header.headerBytes() + IdxStreams.remainingBytes(in, path);
             }
-            long actual = IdxStreams.contentLength(path, conf);
             if (actual < header.fileBytes()) {
                 throw new IdxException(path, String.format(
                         "truncated: the header declares %d records of %d bytes (%d bytes in all) but the file holds %d",

@@ -48,9 +48,9 @@ final class IdxStreams {
         }
     }
 
-    /** The number of bytes the file holds once decompressed. */
-    static long contentLength(String path, Configuration conf) throws IOException {
-        try (InputStream in = open(path, conf)) {
+    /** Reads {@code in} to its end and counts the bytes: for gzip, the only way to know the length. */
+    static long remainingBytes(InputStream in, String path) throws IOException {
+        try {
             byte[] buffer = new byte[1 << 16];
             long total = 0;
             for (int n; (n = in.read(buffer)) > 0; ) {
