@@ -7,18 +7,25 @@ import org.mnistspark.train.TrainingConfig;
 import org.mnistspark.train.TrainingJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = "Train the CNN on an IDX data set with Spark; write model.zip, metrics.json and train-log.csv.")
+        description = "Train the CNN on an IDX data set with Spark; write model.zip, metrics.json and train-log.csv,"
+                + " or continue a checkpointed run with --resume.")
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:MNIST_DIR:-data/mnist}",
             description = "Directory with train-/t10k- images and labels in IDX format, .gz or raw (env MNIST_DIR).")
     String data;
 
-    @Option(names = "--output", paramLabel = "RUN_DIR", required = true, description = "Where to write the run's files.")
+    @Option(names = "--output", paramLabel = "RUN_DIR", description = "Where to write the run's files (required unless --resume).")
     Path output;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "Continue the run in RUN_DIR from its last checkpoint, with the settings it was started with.")
+    Path resume;
 
     @Option(names = "--steps", defaultValue = "20000", description = "Minibatches to train on, all workers together.")
     long steps;
@@ -41,6 +48,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--log-every", defaultValue = "100", description = "Report progress about every this many steps.")
     int logEvery;
 
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "0",
+            description = "Save the model, Adam's state and the step to RUN_DIR/checkpoint.zip about every N steps; 0: never.")
+    int checkpointEvery;
+
     @Mixin
     SparkOptions spark;
 
@@ -49,6 +60,14 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (resume != null) {
+            requireNoRunSettings();
+            TrainingJob.resume(spark.session("train"), resume, spec.commandLine().getOut());
+            return 0;
+        }
+        if (output == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--output=RUN_DIR'");
+        }
         requirePositive("--steps", steps);
         requirePositive("--averaging-frequency", averagingFrequency);
         requirePositive("--log-every", logEvery);
@@ -58,13 +77,28 @@ final class TrainCommand implements Callable<Integer> {
         if (!(learningRate > 0)) {
             throw new IllegalArgumentException("--lr must be positive, not " + learningRate);
         }
+        if (checkpointEvery < 0) {
+            throw new IllegalArgumentException("--checkpoint-every must be 0 (never) or more, not " + checkpointEvery);
+        }
         if (workers < 0) {
             throw new IllegalArgumentException("--workers must be 0 (automatic) or more, not " + workers);
         }
         Hyperparameters hp = Hyperparameters.seedRecipe().withLearningRate(learningRate).withSeed(seed);
-        TrainingConfig config = new TrainingConfig(data, output, steps, epochs, hp, averagingFrequency, workers, logEvery);
+        TrainingConfig config = new TrainingConfig(data, output, steps, epochs, hp, averagingFrequency, workers, logEvery,
+                checkpointEvery);
         TrainingJob.run(spark.session("train"), config, spec.commandLine().getOut());
         return 0;
+    }
+
+    /** A resumed run keeps the settings it was started with; only Spark options may change. */
+    private void requireNoRunSettings() {
+        for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+            if (!option.longestName().equals("--resume") && !option.longestName().equals("--master")
+                    && !option.longestName().equals("--conf")) {
+                throw new ParameterException(spec.commandLine(),
+                        "--resume continues the run with its own settings; drop " + option.longestName());
+            }
+        }
     }
 
     static void requirePositive(String option, long value) {

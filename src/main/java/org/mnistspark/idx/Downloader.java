@@ -9,8 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.UUID;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.mnistspark.files.AtomicFile;
 
 /**
  * Fetches a data set's files into a directory, trying each mirror in turn. A file is only ever
@@ -82,24 +81,26 @@ public final class Downloader {
             if (response.statusCode() != 200) {
                 throw new IOException("HTTP " + response.statusCode());
             }
-            // Not createTempFile: its owner-only permissions would stay with the published file.
-            Path partial = target.getParent().resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
             try {
-                MessageDigest digest = md5();
-                try (InputStream in = new DigestInputStream(body, digest);
-                        OutputStream out = Files.newOutputStream(partial)) {
-                    in.transferTo(out);
-                }
-                if (!HexFormat.of().formatHex(digest.digest()).equals(md5)) {
-                    return false;
-                }
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                AtomicFile.write(target, partial -> {
+                    MessageDigest digest = md5();
+                    try (InputStream in = new DigestInputStream(body, digest);
+                            OutputStream out = Files.newOutputStream(partial)) {
+                        in.transferTo(out);
+                    }
+                    if (!HexFormat.of().formatHex(digest.digest()).equals(md5)) {
+                        throw new ChecksumMismatch();
+                    }
+                });
                 return true;
-            } finally {
-                Files.deleteIfExists(partial);
+            } catch (ChecksumMismatch e) {
+                return false;
             }
         }
     }
+
+    /** Keeps a download whose MD5 is wrong from being published. */
+    private static final class ChecksumMismatch extends IOException {}
 
     static String md5Of(Path file) throws IOException {
         MessageDigest digest = md5();

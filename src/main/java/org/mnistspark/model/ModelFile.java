@@ -2,12 +2,10 @@ package org.mnistspark.model;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.UUID;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.mnistspark.files.AtomicFile;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -24,17 +22,10 @@ public final class ModelFile {
 
     /** Writes the model atomically: readers see the previous file or the new one, never half of one. */
     public static void save(MultiLayerNetwork network, ModelInfo info, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        // Not createTempFile: its owner-only permissions would stay with the published file.
-        Path partial = dir.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".part");
-        try {
+        AtomicFile.write(file, partial -> {
             ModelSerializer.writeModel(network, partial.toFile(), true);
             ModelSerializer.addObjectToFile(partial.toFile(), INFO_ENTRY, info.toJson());
-            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        });
     }
 
     /**

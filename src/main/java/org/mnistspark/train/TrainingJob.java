@@ -30,20 +30,52 @@ public final class TrainingJob {
     private static final int CLASSES = 10;
     /** Minibatches whose accuracy is reported as "training accuracy": the most recent ones. */
     private static final int RECENT_BATCHES = 2;
+    /** The latest checkpoint of a run: the model with Adam's state, and the step it reached. */
+    static final String CHECKPOINT = "checkpoint.zip";
 
     private TrainingJob() {}
 
+    /** Starts a run in {@code config.output()}; refuses a directory that holds a checkpointed run. */
     public static TestMetrics run(SparkSession spark, TrainingConfig config, PrintWriter out) throws IOException {
+        if (Files.exists(config.output().resolve(CHECKPOINT))) {
+            throw new IllegalArgumentException(config.output() + ": holds a checkpointed run; continue it with --resume "
+                    + config.output() + " or train into another --output");
+        }
+        return train(spark, config, null, out);
+    }
+
+    /** Continues the run in {@code runDir} from its last checkpoint, with the settings it was started with. */
+    public static TestMetrics resume(SparkSession spark, Path runDir, PrintWriter out) throws IOException {
+        if (!RunSettings.exists(runDir)) {
+            throw new IllegalArgumentException(runDir + ": not a training run (no " + RunSettings.FILE + ")");
+        }
+        Path checkpoint = runDir.resolve(CHECKPOINT);
+        if (!Files.isRegularFile(checkpoint)) {
+            throw new IllegalArgumentException(runDir + ": no " + CHECKPOINT + " to resume from (train with --checkpoint-every N)");
+        }
+        return train(spark, RunSettings.read(runDir), ModelFile.load(checkpoint), out);
+    }
+
+    private static TestMetrics train(SparkSession spark, TrainingConfig config, ModelFile.Loaded checkpoint, PrintWriter out)
+            throws IOException {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         LabeledImages train = LabeledImages.read(spark, config.dataDir(), Split.TRAIN, CLASSES);
         LabeledImages test = LabeledImages.read(spark, config.dataDir(), Split.TEST, CLASSES);
         if (!train.shape().equals(test.shape())) {
             throw new IllegalArgumentException(test.path() + ": images are " + test.shape() + " but the training images are " + train.shape());
         }
+        if (checkpoint != null && !checkpoint.info().shape().equals(train.shape())) {
+            throw new IllegalArgumentException(config.output().resolve(CHECKPOINT) + ": the model takes " + checkpoint.info().shape()
+                    + " but the training images are " + train.shape());
+        }
         Files.createDirectories(config.output());
+        RunSettings.write(config);
         Hyperparameters hp = config.hyperparameters();
         int workers = config.workers() > 0 ? config.workers() : sc.defaultParallelism();
         int roundSteps = workers * config.averagingFrequency();
+        long reportEvery = wholeRounds(config.logEvery(), roundSteps);
+        long checkpointEvery = config.checkpointEvery() > 0 ? wholeRounds(config.checkpointEvery(), roundSteps) : 0;
+        long start = checkpoint == null ? 0 : checkpoint.info().steps();
 
         try (Minibatches batches = new Minibatches(sc, train.examples(), hp.batchSize(), hp.seed())) {
             long steps = config.epochs() != null ? Math.round(config.epochs() * batches.perEpoch()) : config.steps();
@@ -52,44 +84,77 @@ public final class TrainingJob {
             }
             out.printf("training on %d examples (%s) from %s: %d steps of %d, %d workers averaging every %d steps%n",
                     batches.examples(), train.shape(), train.path(), steps, hp.batchSize(), workers, config.averagingFrequency());
-            SparkDl4jMultiLayer trainer = new SparkDl4jMultiLayer(sc, DeepMnistCnn.configuration(train.shape(), hp),
-                    trainingMaster(workers, hp, config.averagingFrequency()));
-            long reportEvery = Math.max(1, (config.logEvery() + roundSteps - 1) / roundSteps) * roundSteps;
+            MultiLayerNetwork initial;
+            if (checkpoint == null) {
+                initial = new MultiLayerNetwork(DeepMnistCnn.configuration(train.shape(), hp));
+                initial.init();
+            } else {
+                initial = checkpoint.network();
+                out.printf("resuming at step %d of %d from %s%n", start, steps, config.output().resolve(CHECKPOINT));
+            }
+            SparkDl4jMultiLayer trainer = new SparkDl4jMultiLayer(sc, initial, trainingMaster(workers, hp, config.averagingFrequency()));
+            ExecutorLossLog lossLog = new ExecutorLossLog(out);
+            sc.sc().addSparkListener(lossLog);
             double seconds;
-            try (ProgressLog log = new ProgressLog(config.output().resolve("train-log.csv"), steps, hp.batchSize(), out)) {
-                for (long done = 0; done < steps; ) {
-                    long next = Math.min(steps, done + reportEvery);
+            Path csv = config.output().resolve("train-log.csv");
+            try (ProgressLog log = checkpoint == null
+                    ? ProgressLog.start(csv, steps, hp.batchSize(), out)
+                    : ProgressLog.resume(csv, start, steps, hp.batchSize(), out)) {
+                for (long done = start; done < steps; ) {
+                    long next = Math.min(steps, nextMultiple(done, reportEvery));
+                    if (checkpointEvery > 0) {
+                        next = Math.min(next, nextMultiple(done, checkpointEvery));
+                    }
                     int classes = train.shape().classes();
                     trainer.fit(batches.steps(done, next).map(b -> b.toDataSet(classes)));
                     done = next;
-                    List<Batch> recent = batches.steps(Math.max(0, done - RECENT_BATCHES), done).collect();
-                    log.record(done, trainer.getScore(), accuracy(trainer.getNetwork(), recent));
+                    if (done % reportEvery == 0 || done == steps) {
+                        List<Batch> recent = batches.steps(Math.max(0, done - RECENT_BATCHES), done).collect();
+                        log.record(done, trainer.getScore(), accuracy(trainer.getNetwork(), recent));
+                    }
+                    if (checkpointEvery > 0 && (done % checkpointEvery == 0 || done == steps)) {
+                        ModelFile.save(trainer.getNetwork(), new ModelInfo(train.shape(), done, train.path()), config.output().resolve(CHECKPOINT));
+                        out.printf("checkpoint at step %d: %s%n", done, config.output().resolve(CHECKPOINT));
+                    }
                 }
                 seconds = log.elapsedSeconds();
+            } finally {
+                sc.sc().removeSparkListener(lossLog);
             }
             MultiLayerNetwork network = trainer.getNetwork();
             ModelFile.save(network, new ModelInfo(train.shape(), steps, train.path()), config.output().resolve("model.zip"));
 
             TestMetrics metrics = Evaluator.evaluate(sc, network, test);
+            long trained = steps - start;
             Map<String, Object> json = new LinkedHashMap<>(metrics.toJson());
             json.put("test_data", test.path());
             json.put("train_data", train.path());
             json.put("steps", steps);
             json.put("examples", steps * hp.batchSize());
+            json.put("resumed_at_step", start);
             json.put("seconds", seconds);
-            json.put("images_per_second", steps * hp.batchSize() / seconds);
+            json.put("images_per_second", trained * hp.batchSize() / seconds);
             json.put("batch_size", hp.batchSize());
             json.put("learning_rate", hp.learningRate());
             json.put("seed", hp.seed());
             json.put("workers", workers);
             json.put("averaging_frequency", config.averagingFrequency());
             MetricsFile.write(config.output().resolve("metrics.json"), json);
-            out.printf("trained %d steps in %s (%.1f images/s)%n", steps, ProgressLog.duration(Math.round(seconds)),
-                    steps * hp.batchSize() / seconds);
+            out.printf("trained %d steps in %s (%.1f images/s)%n", trained, ProgressLog.duration(Math.round(seconds)),
+                    trained * hp.batchSize() / seconds);
             out.print(metrics.report());
             out.println("wrote " + config.output().resolve("model.zip") + ", metrics.json and train-log.csv");
             return metrics;
         }
+    }
+
+    /** {@code steps} rounded up to whole averaging rounds. */
+    private static long wholeRounds(long steps, int roundSteps) {
+        return Math.max(1, (steps + roundSteps - 1) / roundSteps) * roundSteps;
+    }
+
+    private static long nextMultiple(long done, long every) {
+        return (done / every + 1) * every;
     }
 
     private static ParameterAveragingTrainingMaster trainingMaster(int workers, Hyperparameters hp, int averagingFrequency) {

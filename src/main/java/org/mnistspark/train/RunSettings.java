@@ -1,0 +1,57 @@
+package org.mnistspark.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mnistspark.model.Hyperparameters;
+
+/** A run's settings, kept in its directory so that {@code --resume} continues the run exactly as started. */
+final class RunSettings {
+    static final String FILE = "train-config.json";
+
+    private RunSettings() {}
+
+    static void write(TrainingConfig config) throws IOException {
+        Hyperparameters hp = config.hyperparameters();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("data", config.dataDir());
+        json.put("steps", config.steps());
+        json.put("epochs", config.epochs());
+        json.put("learning_rate", hp.learningRate());
+        json.put("batch_size", hp.batchSize());
+        json.put("dropout_keep", hp.dropoutKeep());
+        json.put("seed", hp.seed());
+        json.put("averaging_frequency", config.averagingFrequency());
+        json.put("workers", config.workers());
+        json.put("log_every", config.logEvery());
+        json.put("checkpoint_every", config.checkpointEvery());
+        MetricsFile.write(config.output().resolve(FILE), json);
+    }
+
+    static boolean exists(Path runDir) {
+        return Files.isRegularFile(runDir.resolve(FILE));
+    }
+
+    /** The settings of the run in {@code runDir}, which stays its output directory. */
+    static TrainingConfig read(Path runDir) throws IOException {
+        Path file = runDir.resolve(FILE);
+        JsonNode json = new ObjectMapper().readTree(file.toFile());
+        Hyperparameters hp = new Hyperparameters(field(json, "learning_rate", file).asDouble(), field(json, "batch_size", file).asInt(),
+                field(json, "dropout_keep", file).asDouble(), field(json, "seed", file).asLong());
+        JsonNode epochs = field(json, "epochs", file);
+        return new TrainingConfig(field(json, "data", file).asText(), runDir, field(json, "steps", file).asLong(),
+                epochs.isNull() ? null : epochs.asDouble(), hp, field(json, "averaging_frequency", file).asInt(),
+                field(json, "workers", file).asInt(), field(json, "log_every", file).asInt(), field(json, "checkpoint_every", file).asInt());
+    }
+
+    private static JsonNode field(JsonNode json, String name, Path file) {
+        if (json == null || !json.has(name)) {
+            throw new IllegalArgumentException(file + ": not a run's settings (no \"" + name + "\")");
+        }
+        return json.get(name);
+    }
+}

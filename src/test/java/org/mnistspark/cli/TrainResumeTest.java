@@ -1,0 +1,127 @@
+package org.mnistspark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mnistspark.model.ModelFile;
+import org.mnistspark.testing.Cli;
+import org.mnistspark.testing.MnistSample;
+
+/** A driver killed mid-run loses only the steps since its last checkpoint: --resume goes on from there. */
+class TrainResumeTest {
+    private static final int STEPS = 120;
+
+    @TempDir
+    static Path dir;
+
+    private static Path data;
+
+    @BeforeAll
+    static void sample() throws IOException {
+        data = MnistSample.write(Files.createDirectories(dir.resolve("data")), 3000, 500);
+    }
+
+    @Test
+    void resumesAKilledRunFromItsCheckpoint() throws Exception {
+        Path run = dir.resolve("killed");
+        Path checkpoint = run.resolve("checkpoint.zip");
+        Process driver = startDriver(run, "train", "--data", data.toString(), "--output", run.toString(), "--steps", String.valueOf(STEPS),
+                "--lr", "1e-3", "--workers", "2", "--averaging-frequency", "5", "--log-every", "20", "--checkpoint-every", "40",
+                "--master", "local[2]");
+        try {
+            while (!Files.exists(checkpoint)) {
+                assertTrue(driver.isAlive(), "the driver ended before its first checkpoint: " + Files.readString(run.resolve("driver.log")));
+                Thread.sleep(100);
+            }
+        } finally {
+            driver.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
+        }
+        long checkpointStep = ModelFile.load(checkpoint).info().steps();
+        assertTrue(checkpointStep > 0 && checkpointStep < STEPS, "checkpoint at step " + checkpointStep);
+        assertFalse(Files.exists(run.resolve("model.zip")), "the killed run had finished");
+
+        Cli resumed = Cli.run("train", "--resume", run.toString(), "--master", "local[2]");
+
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("resuming at step " + checkpointStep + " of " + STEPS), resumed.out());
+        List<Long> printed = progressSteps(resumed.out());
+        assertEquals(checkpointStep + 20, printed.get(0), "first step reported after resuming");
+        assertEquals(STEPS, printed.get(printed.size() - 1));
+        List<Long> logged = Files.readAllLines(run.resolve("train-log.csv")).stream().skip(1)
+                .map(row -> Long.parseLong(row.substring(0, row.indexOf(',')))).toList();
+        assertEquals(List.of(20L, 40L, 60L, 80L, 100L, 120L), logged, "one row per report, none twice");
+        assertEquals(STEPS, ModelFile.load(run.resolve("model.zip")).info().steps());
+        JsonNode metrics = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
+        assertEquals(STEPS, metrics.get("steps").asLong());
+        assertEquals(checkpointStep, metrics.get("resumed_at_step").asLong());
+        assertEquals(STEPS, ModelFile.load(checkpoint).info().steps(), "the last checkpoint is the finished model");
+    }
+
+    @Test
+    void refusesToStartOverACheckpointedRun() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("existing"));
+        Files.writeString(run.resolve("checkpoint.zip"), "the only copy of a week of training");
+
+        Cli cli = Cli.run("train", "--data", data.toString(), "--output", run.toString(), "--steps", "10");
+
+        assertEquals(1, cli.exitCode());
+        assertEquals("error: " + run + ": holds a checkpointed run; continue it with --resume " + run
+                + " or train into another --output", cli.errorLine());
+        assertEquals("the only copy of a week of training", Files.readString(run.resolve("checkpoint.zip")));
+    }
+
+    @Test
+    void resumeNeedsARunWithACheckpoint() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Cli notARun = Cli.run("train", "--resume", empty.toString());
+        assertEquals(1, notARun.exitCode());
+        assertEquals("error: " + empty + ": not a training run (no train-config.json)", notARun.errorLine());
+
+        Path unCheckpointed = Files.createDirectories(dir.resolve("no-checkpoint"));
+        Files.writeString(unCheckpointed.resolve("train-config.json"), "{}");
+        Cli noCheckpoint = Cli.run("train", "--resume", unCheckpointed.toString());
+        assertEquals(1, noCheckpoint.exitCode());
+        assertEquals("error: " + unCheckpointed + ": no checkpoint.zip to resume from (train with --checkpoint-every N)",
+                noCheckpoint.errorLine());
+    }
+
+    @Test
+    void resumeKeepsTheRunsOwnSettings() {
+        Cli cli = Cli.run("train", "--resume", dir.toString(), "--steps", "500");
+
+        assertEquals(2, cli.exitCode());
+        assertEquals("error: --resume continues the run with its own settings; drop --steps (see --help)", cli.errorLine());
+    }
+
+    /** The driver as a separate JVM, so that the test can kill it as a crash would. */
+    private static Process startDriver(Path run, String... args) throws IOException {
+        Files.createDirectories(run);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx2g");
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(arg -> arg.startsWith("--add-opens")).forEach(command::add);
+        command.add("-Dlog4j2.configurationFile=" + System.getProperty("log4j2.configurationFile"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(run.resolve("driver.log").toFile());
+        return builder.start();
+    }
+
+    private static List<Long> progressSteps(String out) {
+        return out.lines().filter(line -> line.startsWith("step "))
+                .map(line -> Long.parseLong(line.substring(5, line.indexOf('/')))).toList();
+    }
+}
