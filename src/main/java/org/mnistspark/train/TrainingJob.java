@@ -72,9 +72,6 @@ public final class TrainingJob {
         RunSettings.write(config);
         Hyperparameters hp = config.hyperparameters();
         int workers = config.workers() > 0 ? config.workers() : sc.defaultParallelism();
-        int roundSteps = workers * config.averagingFrequency();
-        long reportEvery = wholeRounds(config.logEvery(), roundSteps);
-        long checkpointEvery = config.checkpointEvery() > 0 ? wholeRounds(config.checkpointEvery(), roundSteps) : 0;
         long start = checkpoint == null ? 0 : checkpoint.info().steps();
 
         try (Minibatches batches = new Minibatches(sc, train.examples(), hp.batchSize(), hp.seed())) {
@@ -96,28 +93,8 @@ public final class TrainingJob {
             ExecutorLossLog lossLog = new ExecutorLossLog(out);
             sc.sc().addSparkListener(lossLog);
             double seconds;
-            Path csv = config.output().resolve("train-log.csv");
-            try (ProgressLog log = checkpoint == null
-                    ? ProgressLog.start(csv, steps, hp.batchSize(), out)
-                    : ProgressLog.resume(csv, start, steps, hp.batchSize(), out)) {
-                for (long done = start; done < steps; ) {
-                    long next = Math.min(steps, nextMultiple(done, reportEvery));
-                    if (checkpointEvery > 0) {
-                        next = Math.min(next, nextMultiple(done, checkpointEvery));
-                    }
-                    int classes = train.shape().classes();
-                    trainer.fit(batches.steps(done, next).map(b -> b.toDataSet(classes)));
-                    done = next;
-                    if (done % reportEvery == 0 || done == steps) {
-                        List<Batch> recent = batches.steps(Math.max(0, done - RECENT_BATCHES), done).collect();
-                        log.record(done, trainer.getScore(), accuracy(trainer.getNetwork(), recent));
-                    }
-                    if (checkpointEvery > 0 && (done % checkpointEvery == 0 || done == steps)) {
-                        ModelFile.save(trainer.getNetwork(), new ModelInfo(train.shape(), done, train.path()), config.output().resolve(CHECKPOINT));
-                        out.printf("checkpoint at step %d: %s%n", done, config.output().resolve(CHECKPOINT));
-                    }
-                }
-                seconds = log.elapsedSeconds();
+            try {
+                seconds = fit(trainer, batches, train, config, workers, start, steps, out);
             } finally {
                 sc.sc().removeSparkListener(lossLog);
             }
@@ -145,6 +122,42 @@ public final class TrainingJob {
             out.print(metrics.report());
             out.println("wrote " + config.output().resolve("model.zip") + ", metrics.json and train-log.csv");
             return metrics;
+        }
+    }
+
+    /**
+     * Trains steps [start, steps) in rounds, reporting progress and saving checkpoints between them;
+     * returns the seconds it took.
+     */
+    private static double fit(SparkDl4jMultiLayer trainer, Minibatches batches, LabeledImages train, TrainingConfig config,
+            int workers, long start, long steps, PrintWriter out) throws IOException {
+        int roundSteps = workers * config.averagingFrequency();
+        long reportEvery = wholeRounds(config.logEvery(), roundSteps);
+        long checkpointEvery = config.checkpointEvery() > 0 ? wholeRounds(config.checkpointEvery(), roundSteps) : 0;
+        int batchSize = config.hyperparameters().batchSize();
+        int classes = train.shape().classes();
+        Path csv = config.output().resolve("train-log.csv");
+        Path checkpoint = config.output().resolve(CHECKPOINT);
+        try (ProgressLog log = start == 0
+                ? ProgressLog.start(csv, steps, batchSize, out)
+                : ProgressLog.resume(csv, start, steps, batchSize, out)) {
+            for (long done = start; done < steps; ) {
+                long next = Math.min(steps, nextMultiple(done, reportEvery));
+                if (checkpointEvery > 0) {
+                    next = Math.min(next, nextMultiple(done, checkpointEvery));
+                }
+                trainer.fit(batches.steps(done, next).map(b -> b.toDataSet(classes)));
+                done = next;
+                if (done % reportEvery == 0 || done == steps) {
+                    List<Batch> recent = batches.steps(Math.max(0, done - RECENT_BATCHES), done).collect();
+                    log.record(done, trainer.getScore(), accuracy(trainer.getNetwork(), recent));
+                }
+                if (checkpointEvery > 0 && (done % checkpointEvery == 0 || done == steps)) {
+                    ModelFile.save(trainer.getNetwork(), new ModelInfo(train.shape(), done, train.path()), checkpoint);
+                    out.printf("checkpoint at step %d: %s%n", done, checkpoint);
+                }
+            }
+            return log.elapsedSeconds();
         }
     }
 
