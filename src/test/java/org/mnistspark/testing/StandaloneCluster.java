@@ -41,6 +41,8 @@ public final class StandaloneCluster implements AutoCloseable {
     public static StandaloneCluster start(int workers) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "standalone-cluster");
         StandaloneCluster cluster = new StandaloneCluster(dir);
+        // Also when the test JVM is interrupted: daemons left behind would hold cores and ports.
+        Runtime.getRuntime().addShutdownHook(new Thread(cluster::close));
         try {
             cluster.layOutSparkHome();
             cluster.launch("master", "org.apache.spark.deploy.master.Master",
