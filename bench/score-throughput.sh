@@ -11,7 +11,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 mvn -q -B -DskipTests package test-compile
-java -cp "target/test-classes:target/classes:$(<target/classpath.txt)" org.mnistspark.testing.RenderPhotos "$mnist" "$work/photos" "$count"
+java -cp "target/test-classes:target/mnist-spark.jar:$(<target/spark-classpath.txt)" org.mnistspark.testing.RenderPhotos "$mnist" "$work/photos" "$count"
 for mode in mnist seed; do
   /usr/bin/time -f "$mode: %e s wall, %M KB peak" \
     ./submit.sh score --model "$model" --input "$work/photos" --output "$work/$mode.parquet" --preprocess "$mode" \

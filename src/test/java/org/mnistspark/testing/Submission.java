@@ -1,0 +1,83 @@
+package org.mnistspark.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/** {@code ./submit.sh} run as a user runs it, in a child process, its standard output and error kept in files. */
+public final class Submission implements AutoCloseable {
+    private final Process process;
+    private final Path out;
+    private final Path err;
+
+    private Submission(Process process, Path out, Path err) {
+        this.process = process;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Starts {@code ./submit.sh args...} without SPARK_HOME, writing NAME.out and NAME.err into {@code logs}. */
+    public static Submission start(Path logs, String name, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of("submit.sh").toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        Path out = logs.resolve(name + ".out");
+        Path err = logs.resolve(name + ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().remove("SPARK_HOME");
+        return new Submission(builder.start(), out, err);
+    }
+
+    /** Waits for the first line of standard output matching {@code line}. */
+    public String awaitOutput(Pattern line, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<String> found = out().lines().filter(l -> line.matcher(l).find()).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("exited with " + process.exitValue() + " before printing " + line + ":\n" + err());
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("nothing printed matched " + line + " within " + timeout + ":\n" + out());
+    }
+
+    /** Waits for the command to end and returns its exit code. */
+    public int waitFor(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("still running after " + timeout + ":\n" + out());
+        }
+        return process.exitValue();
+    }
+
+    public String out() {
+        return read(out);
+    }
+
+    public String err() {
+        return read(err);
+    }
+
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
