@@ -103,6 +103,8 @@ public final class TrainingJob {
 
             TestMetrics metrics = Evaluator.evaluate(sc, network, test);
             long trained = steps - start;
+            // A resumed run whose checkpoint is already its last step only evaluates.
+            double imagesPerSecond = trained > 0 ? trained * hp.batchSize() / seconds : 0;
             Map<String, Object> json = new LinkedHashMap<>(metrics.toJson());
             json.put("test_data", test.path());
             json.put("train_data", train.path());
@@ -110,7 +112,7 @@ public final class TrainingJob {
             json.put("examples", steps * hp.batchSize());
             json.put("resumed_at_step", start);
             json.put("seconds", seconds);
-            json.put("images_per_second", trained * hp.batchSize() / seconds);
+            json.put("images_per_second", imagesPerSecond);
             json.put("batch_size", hp.batchSize());
             json.put("learning_rate", hp.learningRate());
             json.put("seed", hp.seed());
@@ -118,7 +120,7 @@ public final class TrainingJob {
             json.put("averaging_frequency", config.averagingFrequency());
             MetricsFile.write(config.output().resolve("metrics.json"), json);
             out.printf("trained %d steps in %s (%.1f images/s)%n", trained, ProgressLog.duration(Math.round(seconds)),
-                    trained * hp.batchSize() / seconds);
+                    imagesPerSecond);
             out.print(metrics.report());
             out.println("wrote " + config.output().resolve("model.zip") + ", metrics.json and train-log.csv");
             return metrics;

@@ -68,6 +68,12 @@ class TrainResumeTest {
         assertEquals(STEPS, metrics.get("steps").asLong());
         assertEquals(checkpointStep, metrics.get("resumed_at_step").asLong());
         assertEquals(STEPS, ModelFile.load(checkpoint).info().steps(), "the last checkpoint is the finished model");
+
+        Cli finished = Cli.run("train", "--resume", run.toString(), "--master", "local[2]");
+        assertEquals(0, finished.exitCode(), finished.err());
+        assertTrue(finished.out().contains("trained 0 steps"), finished.out());
+        assertEquals(0, new ObjectMapper().readTree(run.resolve("metrics.json").toFile()).get("images_per_second").asDouble());
+        assertEquals(logged.size(), Files.readAllLines(run.resolve("train-log.csv")).size() - 1, "the log is kept as it was");
     }
 
     @Test
