@@ -18,11 +18,11 @@ class FashionTrainingTest {
     @Test
     void trainsOnFashionMnist(@TempDir Path dir) throws IOException {
         Cli training = Cli.run("train", "--data", TestData.fashion().toString(), "--output", dir.toString(),
-                "--steps", "400", "--lr", "1e-3", "--master", "local[2]");
+                "--steps", "300", "--lr", "1e-3", "--master", "local[2]");
 
         assertEquals(0, training.exitCode(), training.err());
         double accuracy = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile()).get("accuracy").asDouble();
-        System.out.printf("Fashion-MNIST, 400 steps at lr 1e-3: test accuracy %.4f%n", accuracy);
+        System.out.printf("Fashion-MNIST, 300 steps at lr 1e-3: test accuracy %.4f%n", accuracy);
         assertTrue(accuracy >= ACCURACY_FLOOR, "accuracy " + accuracy);
     }
 }

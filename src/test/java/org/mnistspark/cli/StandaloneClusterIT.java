@@ -36,7 +36,7 @@ import org.mnistspark.testing.TestSpark;
  */
 class StandaloneClusterIT {
     /** Enough at lr 1e-3 for the same floor as the local training test, with two workers averaging. */
-    private static final int STEPS = 400;
+    private static final int STEPS = 300;
     private static final double ACCURACY_FLOOR = 0.95;
     private static final int PHOTOS = 40;
     private static final Duration TRAINING = Duration.ofMinutes(8);
