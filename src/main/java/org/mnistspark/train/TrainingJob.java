@@ -69,7 +69,10 @@ public final class TrainingJob {
                     + " but the training images are " + train.shape());
         }
         Files.createDirectories(config.output());
-        RunSettings.write(config);
+        if (checkpoint == null) {
+            // A resumed run keeps the settings file it was started with.
+            RunSettings.write(config);
+        }
         Hyperparameters hp = config.hyperparameters();
         int workers = config.workers() > 0 ? config.workers() : sc.defaultParallelism();
         long start = checkpoint == null ? 0 : checkpoint.info().steps();
