@@ -1,6 +1,7 @@
 package org.mnistspark.cli;
 
 import java.io.PrintWriter;
+import org.mnistspark.model.NativeBackend;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,6 +17,7 @@ public final class Main {
 
     /** Runs a command; returns its exit code: 0 done, 1 failed on bad input or data, 2 bad command line. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        NativeBackend.configure();
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);

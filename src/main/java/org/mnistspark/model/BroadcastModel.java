@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * thread: a network is not safe to share between concurrent tasks, its parameters are cheap to copy.
  */
 public final class BroadcastModel implements Serializable {
-    private record State(String configuration, INDArray parameters) implements Serializable {}
+    private record State(String configuration, PackedFloats parameters) implements Serializable {}
 
     /** Per executor JVM: the networks of the one broadcast in use, one per task thread. */
     private static final Map<Long, ThreadLocal<MultiLayerNetwork>> NETWORKS = new ConcurrentHashMap<>();
@@ -27,7 +27,7 @@ public final class BroadcastModel implements Serializable {
 
     public static BroadcastModel of(JavaSparkContext sc, MultiLayerNetwork network) {
         return new BroadcastModel(sc.broadcast(new State(network.getLayerWiseConfigurations().toJson(),
-                network.params().dup())));
+                PackedFloats.of(network.params()))));
     }
 
     /** Class probabilities, one row per row of {@code features}. */
@@ -55,7 +55,7 @@ public final class BroadcastModel implements Serializable {
     private MultiLayerNetwork rebuild() {
         State s = state.value();
         MultiLayerNetwork network = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(s.configuration()));
-        network.init(s.parameters().dup(), false);
+        network.init(s.parameters().toRow(), false);
         return network;
     }
 }

@@ -5,20 +5,17 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.spark.api.RDDTrainingApproach;
-import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
-import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 import org.mnistspark.idx.MnistFiles.Split;
 import org.mnistspark.model.DeepMnistCnn;
 import org.mnistspark.model.Hyperparameters;
 import org.mnistspark.model.InputShape;
 import org.mnistspark.model.ModelFile;
 import org.mnistspark.model.ModelInfo;
+import org.mnistspark.model.NativeBackend;
 
 /**
  * Trains the CNN with parameter averaging: each of {@code workers} fits its own minibatches for
@@ -77,66 +74,66 @@ public final class TrainingJob {
         int workers = config.workers() > 0 ? config.workers() : sc.defaultParallelism();
         long start = checkpoint == null ? 0 : checkpoint.info().steps();
 
-        try (Minibatches batches = new Minibatches(sc, train.examples(), hp.batchSize(), hp.seed())) {
-            long steps = config.epochs() != null ? Math.round(config.epochs() * batches.perEpoch()) : config.steps();
-            if (steps < 1) {
-                throw new IllegalArgumentException("nothing to train: " + steps + " steps");
-            }
-            out.printf("training on %d examples (%s) from %s: %d steps of %d, %d workers averaging every %d steps%n",
-                    batches.examples(), train.shape(), train.path(), steps, hp.batchSize(), workers, config.averagingFrequency());
-            MultiLayerNetwork initial;
-            if (checkpoint == null) {
-                initial = new MultiLayerNetwork(DeepMnistCnn.configuration(train.shape(), hp));
-                initial.init();
-            } else {
-                initial = checkpoint.network();
-                out.printf("resuming at step %d of %d from %s%n", start, steps, config.output().resolve(CHECKPOINT));
-            }
-            SparkDl4jMultiLayer trainer = new SparkDl4jMultiLayer(sc, initial, trainingMaster(workers, hp, config.averagingFrequency()));
-            ExecutorLossLog lossLog = new ExecutorLossLog(out);
-            sc.sc().addSparkListener(lossLog);
-            double seconds;
-            try {
-                seconds = fit(trainer, batches, train, config, workers, start, steps, out);
-            } finally {
-                sc.sc().removeSparkListener(lossLog);
-            }
-            MultiLayerNetwork network = trainer.getNetwork();
-            ModelFile.save(network, new ModelInfo(train.shape(), steps, train.path()), config.output().resolve("model.zip"));
-
-            TestMetrics metrics = Evaluator.evaluate(sc, network, test);
-            long trained = steps - start;
-            // A resumed run whose checkpoint is already its last step only evaluates.
-            double imagesPerSecond = trained > 0 ? trained * hp.batchSize() / seconds : 0;
-            Map<String, Object> json = new LinkedHashMap<>(metrics.toJson());
-            json.put("test_data", test.path());
-            json.put("train_data", train.path());
-            json.put("steps", steps);
-            json.put("examples", steps * hp.batchSize());
-            json.put("resumed_at_step", start);
-            json.put("seconds", seconds);
-            json.put("images_per_second", imagesPerSecond);
-            json.put("batch_size", hp.batchSize());
-            json.put("learning_rate", hp.learningRate());
-            json.put("seed", hp.seed());
-            json.put("workers", workers);
-            json.put("averaging_frequency", config.averagingFrequency());
-            MetricsFile.write(config.output().resolve("metrics.json"), json);
-            out.printf("trained %d steps in %s (%.1f images/s)%n", trained, ProgressLog.duration(Math.round(seconds)),
-                    imagesPerSecond);
-            out.print(metrics.report());
-            out.println("wrote " + config.output().resolve("model.zip") + ", metrics.json and train-log.csv");
-            return metrics;
+        TrainingSet examples = TrainingSet.collect(train);
+        StepOrder order = new StepOrder(examples.count(), hp.batchSize(), hp.seed());
+        long steps = config.epochs() != null ? Math.round(config.epochs() * order.perEpoch()) : config.steps();
+        if (steps < 1) {
+            throw new IllegalArgumentException("nothing to train: " + steps + " steps");
         }
+        out.printf("training on %d examples (%s) from %s: %d steps of %d, %d workers averaging every %d steps%n",
+                examples.count(), train.shape(), train.path(), steps, hp.batchSize(), workers, config.averagingFrequency());
+        NativeBackend.describeExecutors(sc).forEach(out::println);
+        MultiLayerNetwork network;
+        if (checkpoint == null) {
+            network = new MultiLayerNetwork(DeepMnistCnn.configuration(train.shape(), hp));
+            network.init();
+        } else {
+            network = checkpoint.network();
+            out.printf("resuming at step %d of %d from %s%n", start, steps, config.output().resolve(CHECKPOINT));
+        }
+        ExecutorLossLog lossLog = new ExecutorLossLog(out);
+        sc.sc().addSparkListener(lossLog);
+        double seconds;
+        try (ParameterAveraging averaging = new ParameterAveraging(sc, network, examples, order, workers,
+                config.averagingFrequency(), train.shape().classes(), hp.seed())) {
+            seconds = fit(averaging, network, examples, order, train, config, start, steps, out);
+        } finally {
+            sc.sc().removeSparkListener(lossLog);
+        }
+        ModelFile.save(network, new ModelInfo(train.shape(), steps, train.path()), config.output().resolve("model.zip"));
+
+        TestMetrics metrics = Evaluator.evaluate(sc, network, test);
+        long trained = steps - start;
+        // A resumed run whose checkpoint is already its last step only evaluates.
+        double imagesPerSecond = trained > 0 ? trained * hp.batchSize() / seconds : 0;
+        Map<String, Object> json = new LinkedHashMap<>(metrics.toJson());
+        json.put("test_data", test.path());
+        json.put("train_data", train.path());
+        json.put("steps", steps);
+        json.put("examples", steps * hp.batchSize());
+        json.put("resumed_at_step", start);
+        json.put("seconds", seconds);
+        json.put("images_per_second", imagesPerSecond);
+        json.put("batch_size", hp.batchSize());
+        json.put("learning_rate", hp.learningRate());
+        json.put("seed", hp.seed());
+        json.put("workers", workers);
+        json.put("averaging_frequency", config.averagingFrequency());
+        MetricsFile.write(config.output().resolve("metrics.json"), json);
+        out.printf("trained %d steps in %s (%.1f images/s)%n", trained, ProgressLog.duration(Math.round(seconds)),
+                imagesPerSecond);
+        out.print(metrics.report());
+        out.println("wrote " + config.output().resolve("model.zip") + ", metrics.json and train-log.csv");
+        return metrics;
     }
 
     /**
      * Trains steps [start, steps) in rounds, reporting progress and saving checkpoints between them;
-     * returns the seconds it took.
+     * returns the seconds it took. A last round that would pass {@code steps} is cut short to end there.
      */
-    private static double fit(SparkDl4jMultiLayer trainer, Minibatches batches, LabeledImages train, TrainingConfig config,
-            int workers, long start, long steps, PrintWriter out) throws IOException {
-        int roundSteps = workers * config.averagingFrequency();
+    private static double fit(ParameterAveraging averaging, MultiLayerNetwork network, TrainingSet examples, StepOrder order,
+            LabeledImages train, TrainingConfig config, long start, long steps, PrintWriter out) throws IOException {
+        int roundSteps = averaging.stepsPerRound();
         long reportEvery = wholeRounds(config.logEvery(), roundSteps);
         long checkpointEvery = config.checkpointEvery() > 0 ? wholeRounds(config.checkpointEvery(), roundSteps) : 0;
         int batchSize = config.hyperparameters().batchSize();
@@ -147,18 +144,14 @@ public final class TrainingJob {
                 ? ProgressLog.start(csv, steps, batchSize, out)
                 : ProgressLog.resume(csv, start, steps, batchSize, out)) {
             for (long done = start; done < steps; ) {
-                long next = Math.min(steps, nextMultiple(done, reportEvery));
-                if (checkpointEvery > 0) {
-                    next = Math.min(next, nextMultiple(done, checkpointEvery));
-                }
-                trainer.fit(batches.steps(done, next).map(b -> b.toDataSet(classes)));
-                done = next;
+                long end = Math.min(steps, done + roundSteps);
+                double loss = averaging.round(done, end);
+                done = end;
                 if (done % reportEvery == 0 || done == steps) {
-                    List<Batch> recent = batches.steps(Math.max(0, done - RECENT_BATCHES), done).collect();
-                    log.record(done, trainer.getScore(), accuracy(trainer.getNetwork(), recent));
+                    log.record(done, loss, recentAccuracy(network, examples, order, done, classes));
                 }
                 if (checkpointEvery > 0 && (done % checkpointEvery == 0 || done == steps)) {
-                    ModelFile.save(trainer.getNetwork(), new ModelInfo(train.shape(), done, train.path()), checkpoint);
+                    ModelFile.save(network, new ModelInfo(train.shape(), done, train.path()), checkpoint);
                     out.printf("checkpoint at step %d: %s%n", done, checkpoint);
                 }
             }
@@ -171,26 +164,12 @@ public final class TrainingJob {
         return Math.max(1, (steps + roundSteps - 1) / roundSteps) * roundSteps;
     }
 
-    private static long nextMultiple(long done, long every) {
-        return (done / every + 1) * every;
-    }
-
-    private static ParameterAveragingTrainingMaster trainingMaster(int workers, Hyperparameters hp, int averagingFrequency) {
-        return new ParameterAveragingTrainingMaster.Builder(workers, hp.batchSize())
-                .batchSizePerWorker(hp.batchSize())
-                .averagingFrequency(averagingFrequency)
-                // Averaging Adam's moment estimates too keeps the optimiser's state coherent across rounds.
-                .saveUpdater(true)
-                // Direct keeps minibatches in memory; the default Export needs a shared directory on a cluster.
-                .rddTrainingApproach(RDDTrainingApproach.Direct)
-                .rngSeed(hp.seed())
-                .build();
-    }
-
-    private static double accuracy(MultiLayerNetwork network, List<Batch> batches) {
+    /** Accuracy on the most recent minibatches, with dropout off, as the seed measured it. */
+    private static double recentAccuracy(MultiLayerNetwork network, TrainingSet examples, StepOrder order, long done, int classes) {
         int correct = 0;
         int total = 0;
-        for (Batch batch : batches) {
+        for (long step = Math.max(0, done - RECENT_BATCHES); step < done; step++) {
+            Batch batch = examples.batch(order.examplesOf(step));
             var predicted = network.output(batch.features(), false).argMax(1);
             for (int i = 0; i < batch.size(); i++) {
                 correct += predicted.getInt(i) == batch.labels()[i] ? 1 : 0;

@@ -1,0 +1,57 @@
+package org.mnistspark.model;
+
+import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A float array's values as bytes, for shipping between Spark processes: Java serialization copies a
+ * byte array in bulk, where it writes float arrays and ND4J arrays one value at a time. Copies in and
+ * out go through NIO views of the array's native memory, also in bulk.
+ */
+public record PackedFloats(byte[] bytes) implements Serializable {
+
+    /** The values of a contiguous (row-major, unit-stride) float array, such as a network's parameters. */
+    public static PackedFloats of(INDArray array) {
+        byte[] bytes = new byte[Math.toIntExact(array.length() * Float.BYTES)];
+        floats(bytes).put(nativeView(array));
+        return new PackedFloats(bytes);
+    }
+
+    public long length() {
+        return bytes.length / Float.BYTES;
+    }
+
+    /** Writes the values into {@code target}, a contiguous float array of the same length. */
+    public void copyTo(INDArray target) {
+        if (target.length() != length()) {
+            throw new IllegalArgumentException("cannot copy " + length() + " values into an array of " + target.length());
+        }
+        nativeView(target).put(floats(bytes));
+    }
+
+    /** The values as a new row vector. */
+    public INDArray toRow() {
+        INDArray row = Nd4j.createUninitialized(DataType.FLOAT, 1, length());
+        copyTo(row);
+        return row;
+    }
+
+    private static FloatBuffer floats(byte[] bytes) {
+        return ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    private static FloatBuffer nativeView(INDArray array) {
+        if (array.dataType() != DataType.FLOAT || array.elementWiseStride() != 1 || array.ordering() != 'c') {
+            throw new IllegalArgumentException("not a contiguous float array: " + array.shapeInfoToString());
+        }
+        FloatBuffer all = array.data().asNioFloat();
+        all.position(Math.toIntExact(array.offset()));
+        all.limit(Math.toIntExact(array.offset() + array.length()));
+        return all.slice();
+    }
+}

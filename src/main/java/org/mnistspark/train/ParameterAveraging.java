@@ -1,0 +1,126 @@
+package org.mnistspark.train;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mnistspark.model.NetworkPool;
+import org.mnistspark.model.PackedFloats;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Synchronous parameter averaging, one Spark job a round: each of {@code workers} tasks starts from the
+ * network's parameters and Adam's state, fits {@code frequency} consecutive minibatches, and sends both
+ * back; the driver averages them. The parameters travel as plain float arrays (ND4J's own Java
+ * serialization writes one float at a time), the training set is broadcast once, and executors reuse
+ * their networks from round to round. Worker {@code w} of the round starting at step {@code s} fits
+ * steps {@code s + w·frequency} to {@code s + (w+1)·frequency - 1}, with dropout seeded by the step,
+ * so a round's result depends on nothing but its inputs: a rerun task, or a resumed run, repeats it exactly.
+ */
+final class ParameterAveraging implements AutoCloseable {
+    private final JavaSparkContext sc;
+    private final MultiLayerNetwork network;
+    private final String configuration;
+    private final Broadcast<TrainingSet> data;
+    private final StepOrder order;
+    private final int workers;
+    private final int frequency;
+    private final int classes;
+    private final long seed;
+
+    /** Where a round starts: the averaged parameters, Adam's state and how many updates Adam has made. */
+    private record Start(PackedFloats parameters, PackedFloats updaterState, int iteration) implements Serializable {}
+
+    /** What a worker sends back: its parameters and Adam's state, and the sum of its minibatch losses. */
+    private record Result(PackedFloats parameters, PackedFloats updaterState, double lossSum) implements Serializable {}
+
+    ParameterAveraging(JavaSparkContext sc, MultiLayerNetwork network, TrainingSet data, StepOrder order, int workers,
+            int frequency, int classes, long seed) {
+        this.sc = sc;
+        this.network = network;
+        // Without the iteration count, which changes every round: workers key their cached networks by it.
+        int iteration = network.getIterationCount();
+        network.setIterationCount(0);
+        this.configuration = network.getLayerWiseConfigurations().toJson();
+        network.setIterationCount(iteration);
+        this.data = sc.broadcast(data);
+        this.order = order;
+        this.workers = workers;
+        this.frequency = frequency;
+        this.classes = classes;
+        this.seed = seed;
+    }
+
+    int stepsPerRound() {
+        return workers * frequency;
+    }
+
+    /**
+     * Trains the round of steps [first, end), at most {@link #stepsPerRound()} of them (a run's last round
+     * may have fewer, and fewer workers); returns its mean minibatch loss.
+     */
+    double round(long first, long end) {
+        Broadcast<Start> start = sc.broadcast(new Start(PackedFloats.of(network.params()),
+                PackedFloats.of(network.getUpdater().getStateViewArray()), network.getIterationCount()));
+        try {
+            String conf = configuration;
+            Broadcast<TrainingSet> examples = data;
+            StepOrder steps = order;
+            int f = frequency;
+            int c = classes;
+            long s = seed;
+            int busy = (int) ((end - first + f - 1) / f);
+            List<Result> results = sc.parallelize(IntStream.range(0, busy).boxed().toList(), busy)
+                    .map(worker -> {
+                        long from = first + (long) worker * f;
+                        return work(conf, start.value(), examples.value(), steps, from, Math.min(end, from + f), c, s);
+                    })
+                    .collect();
+            average(results);
+            return results.stream().mapToDouble(Result::lossSum).sum() / (end - first);
+        } finally {
+            start.destroy();
+        }
+    }
+
+    private static Result work(String configuration, Start start, TrainingSet data, StepOrder order, long from, long to,
+            int classes, long seed) {
+        MultiLayerNetwork network = NetworkPool.borrow(configuration);
+        try {
+            start.parameters().copyTo(network.params());
+            start.updaterState().copyTo(network.getUpdater().getStateViewArray());
+            network.setIterationCount(start.iteration());
+            double lossSum = 0;
+            for (long step = from; step < to; step++) {
+                Nd4j.getRandom().setSeed(seed * 1_000_003L + step);
+                network.fit(data.batch(order.examplesOf(step)).toDataSet(classes));
+                lossSum += network.score();
+            }
+            return new Result(PackedFloats.of(network.params()), PackedFloats.of(network.getUpdater().getStateViewArray()), lossSum);
+        } finally {
+            NetworkPool.giveBack(configuration, network);
+        }
+    }
+
+    private void average(List<Result> results) {
+        mean(results.stream().map(Result::parameters).toList(), network.params());
+        mean(results.stream().map(Result::updaterState).toList(), network.getUpdater().getStateViewArray());
+        network.setIterationCount(network.getIterationCount() + frequency);
+    }
+
+    private static void mean(List<PackedFloats> values, INDArray target) {
+        values.get(0).copyTo(target);
+        for (PackedFloats more : values.subList(1, values.size())) {
+            target.addi(more.toRow().reshape(target.shape()));
+        }
+        target.divi(values.size());
+    }
+
+    @Override
+    public void close() {
+        data.destroy();
+    }
+}

@@ -1,0 +1,90 @@
+package org.mnistspark.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The oneDNN path computes what the built-in path computes, from the same weights and inputs. */
+class NativeBackendTest {
+    private static final int BATCH = 50;
+    private final String before = System.getProperty(NativeBackend.HELPERS_DISABLED);
+
+    @AfterEach
+    void restore() {
+        if (before == null) {
+            System.clearProperty(NativeBackend.HELPERS_DISABLED);
+        } else {
+            System.setProperty(NativeBackend.HELPERS_DISABLED, before);
+        }
+    }
+
+    private static MultiLayerNetwork network(boolean oneDnn, INDArray params) {
+        System.setProperty(NativeBackend.HELPERS_DISABLED, Boolean.toString(!oneDnn));
+        MultiLayerNetwork network = new MultiLayerNetwork(DeepMnistCnn.configuration(InputShape.MNIST, Hyperparameters.seedRecipe()));
+        network.init(params == null ? null : params.dup(), true);
+        return network;
+    }
+
+    @Test
+    void theJarsNativesRunConvolutionAndPoolingThroughOneDnn() {
+        MultiLayerNetwork fast = network(true, null);
+        assertTrue(NativeBackend.oneDnn(), NativeBackend.describe());
+        assertInstanceOf(MKLDNNConvHelper.class, fast.getLayer(0).getHelper());
+        assertInstanceOf(MKLDNNSubsamplingHelper.class, fast.getLayer(1).getHelper());
+        assertInstanceOf(MKLDNNConvHelper.class, fast.getLayer(2).getHelper());
+        assertInstanceOf(MKLDNNSubsamplingHelper.class, fast.getLayer(3).getHelper());
+        assertTrue(NativeBackend.describe().startsWith("convolution and pooling: oneDNN"), NativeBackend.describe());
+
+        MultiLayerNetwork builtIn = network(false, null);
+        assertFalse(NativeBackend.oneDnn());
+        assertNull(builtIn.getLayer(0).getHelper());
+        assertNull(builtIn.getLayer(1).getHelper());
+        assertTrue(NativeBackend.describe().startsWith("convolution and pooling: built-in"), NativeBackend.describe());
+    }
+
+    @Test
+    void bothPathsGiveTheSameOutputsAndGradients() {
+        MultiLayerNetwork builtIn = network(false, null);
+        MultiLayerNetwork fast = network(true, builtIn.params());
+        assertEquals(builtIn.params(), fast.params());
+
+        Nd4j.getRandom().setSeed(11);
+        INDArray images = Nd4j.rand(DataType.FLOAT, BATCH, InputShape.MNIST.pixels());
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, BATCH, 10);
+        for (int i = 0; i < BATCH; i++) {
+            labels.putScalar(i, (i * 7) % 10, 1f);
+        }
+
+        assertClose("outputs", builtIn.output(images, false), fast.output(images, false), 1e-5);
+        assertClose("gradients", gradient(builtIn, images, labels), gradient(fast, images, labels), 1e-4);
+        assertEquals(builtIn.score(), fast.score(), 1e-5);
+    }
+
+    /** The gradient of every parameter for one minibatch, with the same dropout mask on both paths. */
+    private static INDArray gradient(MultiLayerNetwork network, INDArray images, INDArray labels) {
+        Nd4j.getRandom().setSeed(3);
+        network.setInput(images);
+        network.setLabels(labels);
+        network.computeGradientAndScore();
+        return network.gradient().gradient().dup();
+    }
+
+    /** Largest difference relative to the largest magnitude: float sums in another order differ in the last bits. */
+    private static void assertClose(String what, INDArray expected, INDArray actual, double tolerance) {
+        double scale = expected.amaxNumber().doubleValue();
+        double difference = expected.sub(actual).amaxNumber().doubleValue();
+        assertTrue(scale > 0, what + " are all zero");
+        assertTrue(difference <= tolerance * scale, what + " differ by " + difference + " at a scale of " + scale);
+    }
+}
