@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs an mnist-spark command: ./submit.sh <train|evaluate|predict|score|download> [options]; --help on each.
+# Runs an mnist-spark command: ./submit.sh <train|evaluate|predict|score|download|bench> [options]; --help on each.
 #
 # The application jar goes to $SPARK_HOME/bin/spark-submit when SPARK_HOME is set; otherwise, for a cluster
 # --master (spark://, yarn, k8s://), to Spark's own submit entry point run from this project's Spark jars.
@@ -19,6 +19,8 @@ if [[ ! -f "$jar" || ! -f "$spark_classpath_file" || -n "$(find "$here/src/main"
   (cd "$here" && mvn -q -B -Dstyle.color=never -DskipTests package) >&2
 fi
 spark_jars=$(<"$spark_classpath_file")
+# bench runs this script again for each measurement, and finds bench/ here.
+export MNIST_SPARK_HOME="$here"
 
 # A setting of conf/spark-defaults.conf, or nothing.
 setting() { awk -v key="$1" '$1 == key { $1 = ""; sub(/^ +/, ""); print }' "$defaults"; }

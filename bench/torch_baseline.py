@@ -44,6 +44,16 @@ class DeepMnist(nn.Module):
         return self.fc2(x)
 
 
+def blas_libraries():
+    """The BLAS this process loaded: PyTorch's Linear layers run on it (Debian's reference BLAS is slow)."""
+    try:
+        with open("/proc/self/maps") as maps:
+            paths = {line.split()[-1] for line in maps if "blas" in line or "mkl" in line}
+    except OSError:
+        return "unknown"
+    return ", ".join(sorted(paths)) or "none found"
+
+
 def parse_args():
     p = argparse.ArgumentParser(
         description=__doc__,
@@ -115,6 +125,7 @@ def main():
             "repeats_images_per_second": rates,
             "median_images_per_second": median,
             "peak_rss_mb": peak_rss_mb,
+            "blas": blas_libraries(),
         }
         with open(args.json, "w") as f:
             json.dump(result, f, indent=2)

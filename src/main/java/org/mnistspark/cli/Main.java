@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** {@code ./submit.sh <command>}: the one entry point. */
 @Command(name = "submit.sh", mixinStandardHelpOptions = true, version = "mnist-spark 0.1.0",
         description = "Train the Deep MNIST CNN on Spark, evaluate it, and score images with it.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ScoreCommand.class, DownloadCommand.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ScoreCommand.class, DownloadCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
@@ -23,6 +23,7 @@ public final class Main {
         cli.setErr(err);
         // As with most tools, a later option wins: users append to commands they copy.
         cli.setOverwrittenOptionsAllowed(true);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, a) -> {
             err.println("error: " + e.getMessage() + " (see --help)");
             return 2;

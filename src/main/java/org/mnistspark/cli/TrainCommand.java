@@ -3,6 +3,7 @@ package org.mnistspark.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mnistspark.model.Hyperparameters;
+import org.mnistspark.model.Preset;
 import org.mnistspark.train.TrainingConfig;
 import org.mnistspark.train.TrainingJob;
 import picocli.CommandLine.Command;
@@ -27,20 +28,25 @@ final class TrainCommand implements Callable<Integer> {
             description = "Continue the run in RUN_DIR from its last checkpoint, with the settings it was started with.")
     Path resume;
 
-    @Option(names = "--steps", defaultValue = "20000", description = "Minibatches to train on, all workers together.")
-    long steps;
+    @Option(names = "--preset", defaultValue = "seed", paramLabel = "seed|fast",
+            description = "seed: the article's recipe exactly (20000 steps, Adam at 1e-4, averaging every 5). fast: 5000 steps,"
+                    + " Adam from 2e-3 decaying linearly to 0, He initialisation, averaging every 10. Options below override it.")
+    Preset preset;
+
+    @Option(names = "--steps", description = "Minibatches to train on, all workers together (default: the preset's).")
+    Long steps;
 
     @Option(names = "--epochs", description = "Passes over the training set; replaces --steps.")
     Double epochs;
 
-    @Option(names = "--lr", defaultValue = "1e-4", description = "Adam's learning rate.")
-    double learningRate;
+    @Option(names = "--lr", description = "Adam's learning rate (default: the preset's).")
+    Double learningRate;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for initial weights, shuffling and dropout.")
     long seed;
 
-    @Option(names = "--averaging-frequency", defaultValue = "5", description = "Steps each worker takes between parameter averages.")
-    int averagingFrequency;
+    @Option(names = "--averaging-frequency", description = "Steps each worker takes between parameter averages (default: the preset's).")
+    Integer averagingFrequency;
 
     @Option(names = "--workers", defaultValue = "0", description = "Parallel workers; 0 means Spark's default parallelism.")
     int workers;
@@ -68,14 +74,17 @@ final class TrainCommand implements Callable<Integer> {
         if (output == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--output=RUN_DIR'");
         }
-        requirePositive("--steps", steps);
-        requirePositive("--averaging-frequency", averagingFrequency);
+        long trainSteps = steps != null ? steps : preset.steps();
+        double lr = learningRate != null ? learningRate : preset.learningRate();
+        int frequency = averagingFrequency != null ? averagingFrequency : preset.averagingFrequency();
+        requirePositive("--steps", trainSteps);
+        requirePositive("--averaging-frequency", frequency);
         requirePositive("--log-every", logEvery);
         if (epochs != null && !(epochs > 0)) {
             throw new IllegalArgumentException("--epochs must be positive, not " + epochs);
         }
-        if (!(learningRate > 0)) {
-            throw new IllegalArgumentException("--lr must be positive, not " + learningRate);
+        if (!(lr > 0)) {
+            throw new IllegalArgumentException("--lr must be positive, not " + lr);
         }
         if (checkpointEvery < 0) {
             throw new IllegalArgumentException("--checkpoint-every must be 0 (never) or more, not " + checkpointEvery);
@@ -83,8 +92,8 @@ final class TrainCommand implements Callable<Integer> {
         if (workers < 0) {
             throw new IllegalArgumentException("--workers must be 0 (automatic) or more, not " + workers);
         }
-        Hyperparameters hp = Hyperparameters.seedRecipe().withLearningRate(learningRate).withSeed(seed);
-        TrainingConfig config = new TrainingConfig(data, output, steps, epochs, hp, averagingFrequency, workers, logEvery,
+        Hyperparameters hp = preset.hyperparameters().withLearningRate(lr).withSeed(seed);
+        TrainingConfig config = new TrainingConfig(data, output, trainSteps, epochs, hp, frequency, workers, logEvery,
                 checkpointEvery);
         TrainingJob.run(spark.session("train"), config, spec.commandLine().getOut());
         return 0;

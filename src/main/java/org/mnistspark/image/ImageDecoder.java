@@ -13,6 +13,7 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Decodes JPEG (with CMYK and progressive), PNG (any depth, palette, alpha), GIF, BMP and TIFF into
@@ -33,7 +34,8 @@ public final class ImageDecoder {
         if (data.length == 0) {
             throw new UnreadableImageException("empty file");
         }
-        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
+        // In memory: ImageIO's own factory would put every picture through a temporary file.
+        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
             if (!readers.hasNext()) {
                 throw new UnreadableImageException("not an image in a known format (JPEG, PNG, GIF, BMP, TIFF)");

@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.nn.weights.WeightInitDistribution;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
@@ -17,16 +18,24 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /**
  * The CNN of "Deep MNIST for Experts": two 5×5 SAME convolutions (32, 64 filters) each followed by
  * 2×2 max pooling, a 1024-unit ReLU layer, dropout, and a softmax output trained on cross-entropy.
- * Weights start from a normal distribution truncated at two standard deviations (0.1), biases at 0.1.
+ * The seed's weights start from a normal distribution truncated at two standard deviations (0.1),
+ * biases at 0.1; {@link Hyperparameters} may choose another start and a decaying learning rate.
  */
 public final class DeepMnistCnn {
     private DeepMnistCnn() {}
 
-    public static MultiLayerConfiguration configuration(InputShape shape, Hyperparameters hp) {
+    /** The network for {@code shape}; {@code updates}, the number each worker's Adam makes in the run, sets the decay. */
+    public static MultiLayerConfiguration configuration(InputShape shape, Hyperparameters hp, long updates) {
         return new NeuralNetConfiguration.Builder()
                 .seed(hp.seed())
-                .updater(new Adam(hp.learningRate()))
-                .weightInit(new WeightInitDistribution(new TruncatedNormalDistribution(0, 0.1)))
+                .updater(switch (hp.decay()) {
+                    case NONE -> new Adam(hp.learningRate());
+                    case LINEAR -> new Adam(new LinearDecay(hp.learningRate(), (int) Math.max(1, updates)));
+                })
+                .weightInit(switch (hp.init()) {
+                    case TRUNCATED_NORMAL -> new WeightInitDistribution(new TruncatedNormalDistribution(0, 0.1));
+                    case HE -> WeightInit.RELU.getWeightInitFunction();
+                })
                 .biasInit(0.1)
                 .convolutionMode(ConvolutionMode.Same)
                 .list()

@@ -2,18 +2,40 @@ package org.mnistspark.model;
 
 /**
  * What defines one training recipe. {@link #seedRecipe()} is "Deep MNIST for Experts" as published:
- * Adam at 1e-4, minibatches of 50, dropout keeping half of fc1's activations.
+ * Adam at a constant 1e-4, minibatches of 50, dropout keeping half of fc1's activations, weights from
+ * a truncated normal distribution of standard deviation 0.1.
  */
-public record Hyperparameters(double learningRate, int batchSize, double dropoutKeep, long seed) {
+public record Hyperparameters(double learningRate, int batchSize, double dropoutKeep, long seed, Decay decay, Init init) {
+
+    /** How Adam's learning rate changes over a run. */
+    public enum Decay {
+        /** The same learning rate throughout, as the seed trains. */
+        NONE,
+        /** From the learning rate down to zero in a straight line over the run's updates. */
+        LINEAR
+    }
+
+    /** How the weights start. */
+    public enum Init {
+        /** Normal with standard deviation 0.1, truncated at two deviations, as the seed starts. */
+        TRUNCATED_NORMAL,
+        /** He et al.'s normal for ReLU layers, scaled to each layer's fan-in. */
+        HE
+    }
+
     public static Hyperparameters seedRecipe() {
-        return new Hyperparameters(1e-4, 50, 0.5, 42);
+        return new Hyperparameters(1e-4, 50, 0.5, 42, Decay.NONE, Init.TRUNCATED_NORMAL);
     }
 
     public Hyperparameters withLearningRate(double lr) {
-        return new Hyperparameters(lr, batchSize, dropoutKeep, seed);
+        return new Hyperparameters(lr, batchSize, dropoutKeep, seed, decay, init);
     }
 
     public Hyperparameters withSeed(long newSeed) {
-        return new Hyperparameters(learningRate, batchSize, dropoutKeep, newSeed);
+        return new Hyperparameters(learningRate, batchSize, dropoutKeep, newSeed, decay, init);
+    }
+
+    public Hyperparameters withSchedule(Decay newDecay, Init newInit) {
+        return new Hyperparameters(learningRate, batchSize, dropoutKeep, seed, newDecay, newInit);
     }
 }

@@ -17,6 +17,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
 import org.mnistspark.model.BroadcastModel;
 import org.mnistspark.model.ModelFile;
+import org.mnistspark.model.NativeBackend;
 
 /** Scores every file under a folder and writes one Parquet row per file. */
 public final class ScoreJob {
@@ -32,6 +33,7 @@ public final class ScoreJob {
         List<String> files = InputFiles.list(config.input(), config.glob(), sc.hadoopConfiguration());
         out.printf("scoring %d files under %s with %s (%s preprocessing)%n", files.size(), config.input(),
                 config.model(), config.preprocessing().name().toLowerCase(java.util.Locale.ROOT));
+        NativeBackend.describeExecutors(sc).forEach(out::println);
 
         long start = System.nanoTime();
         BroadcastModel model = BroadcastModel.of(sc, loaded.network());

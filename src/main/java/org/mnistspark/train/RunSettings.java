@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mnistspark.model.Hyperparameters;
+import org.mnistspark.model.Hyperparameters.Decay;
+import org.mnistspark.model.Hyperparameters.Init;
 
 /** A run's settings, kept in its directory so that {@code --resume} continues the run exactly as started. */
 final class RunSettings {
@@ -25,6 +27,8 @@ final class RunSettings {
         json.put("batch_size", hp.batchSize());
         json.put("dropout_keep", hp.dropoutKeep());
         json.put("seed", hp.seed());
+        json.put("learning_rate_decay", hp.decay().name());
+        json.put("weight_init", hp.init().name());
         json.put("averaging_frequency", config.averagingFrequency());
         json.put("workers", config.workers());
         json.put("log_every", config.logEvery());
@@ -41,7 +45,10 @@ final class RunSettings {
         Path file = runDir.resolve(FILE);
         JsonNode json = new ObjectMapper().readTree(file.toFile());
         Hyperparameters hp = new Hyperparameters(field(json, "learning_rate", file).asDouble(), field(json, "batch_size", file).asInt(),
-                field(json, "dropout_keep", file).asDouble(), field(json, "seed", file).asLong());
+                field(json, "dropout_keep", file).asDouble(), field(json, "seed", file).asLong(),
+                // Runs started before presets existed trained the seed's way.
+                Decay.valueOf(json.path("learning_rate_decay").asText(Decay.NONE.name())),
+                Init.valueOf(json.path("weight_init").asText(Init.TRUNCATED_NORMAL.name())));
         JsonNode epochs = field(json, "epochs", file);
         return new TrainingConfig(field(json, "data", file).asText(), runDir, field(json, "steps", file).asLong(),
                 epochs.isNull() ? null : epochs.asDouble(), hp, field(json, "averaging_frequency", file).asInt(),

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -85,7 +86,8 @@ public final class TrainingJob {
         NativeBackend.describeExecutors(sc).forEach(out::println);
         MultiLayerNetwork network;
         if (checkpoint == null) {
-            network = new MultiLayerNetwork(DeepMnistCnn.configuration(train.shape(), hp));
+            long rounds = (steps + (long) workers * config.averagingFrequency() - 1) / ((long) workers * config.averagingFrequency());
+            network = new MultiLayerNetwork(DeepMnistCnn.configuration(train.shape(), hp, rounds * config.averagingFrequency()));
             network.init();
         } else {
             network = checkpoint.network();
@@ -116,6 +118,8 @@ public final class TrainingJob {
         json.put("images_per_second", imagesPerSecond);
         json.put("batch_size", hp.batchSize());
         json.put("learning_rate", hp.learningRate());
+        json.put("learning_rate_decay", hp.decay().name().toLowerCase(Locale.ROOT));
+        json.put("weight_init", hp.init().name().toLowerCase(Locale.ROOT));
         json.put("seed", hp.seed());
         json.put("workers", workers);
         json.put("averaging_frequency", config.averagingFrequency());

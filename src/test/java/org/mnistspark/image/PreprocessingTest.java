@@ -8,8 +8,8 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.mnistspark.bench.PaperPhotos;
 import org.mnistspark.testing.Digits;
-import org.mnistspark.testing.PaperPhotos;
 
 class PreprocessingTest {
     @Test

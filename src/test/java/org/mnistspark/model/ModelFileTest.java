@@ -21,7 +21,7 @@ class ModelFileTest {
     Path dir;
 
     private static MultiLayerNetwork trainedOneStep() {
-        MultiLayerNetwork network = new MultiLayerNetwork(DeepMnistCnn.configuration(InputShape.MNIST, Hyperparameters.seedRecipe()));
+        MultiLayerNetwork network = new MultiLayerNetwork(DeepMnistCnn.configuration(InputShape.MNIST, Hyperparameters.seedRecipe(), 1));
         network.init();
         Nd4j.getRandom().setSeed(7);
         INDArray labels = Nd4j.zeros(DataType.FLOAT, 50, 10);
@@ -34,7 +34,7 @@ class ModelFileTest {
 
     @Test
     void seedArchitecture() {
-        MultiLayerNetwork network = new MultiLayerNetwork(DeepMnistCnn.configuration(InputShape.MNIST, Hyperparameters.seedRecipe()));
+        MultiLayerNetwork network = new MultiLayerNetwork(DeepMnistCnn.configuration(InputShape.MNIST, Hyperparameters.seedRecipe(), 1));
         network.init();
         // conv1 5·5·32+32, conv2 5·5·32·64+64, fc1 7·7·64·1024+1024, output 1024·10+10
         assertEquals(832 + 51_264 + 3_212_288 + 10_250, network.numParams());

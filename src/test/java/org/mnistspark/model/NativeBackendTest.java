@@ -31,7 +31,7 @@ class NativeBackendTest {
 
     private static MultiLayerNetwork network(boolean oneDnn, INDArray params) {
         System.setProperty(NativeBackend.HELPERS_DISABLED, Boolean.toString(!oneDnn));
-        MultiLayerNetwork network = new MultiLayerNetwork(DeepMnistCnn.configuration(InputShape.MNIST, Hyperparameters.seedRecipe()));
+        MultiLayerNetwork network = new MultiLayerNetwork(DeepMnistCnn.configuration(InputShape.MNIST, Hyperparameters.seedRecipe(), 1));
         network.init(params == null ? null : params.dup(), true);
         return network;
     }

@@ -1,4 +1,4 @@
-package org.mnistspark.testing;
+package org.mnistspark.bench;
 
 import java.awt.image.BufferedImage;
 import java.util.Random;

@@ -1,0 +1,160 @@
+package org.mnistspark.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mnistspark.model.NativeBackend;
+
+/**
+ * The product's throughput against its baselines, on this machine, in one run: each figure is a
+ * separate process per repeat (its peak memory is its own), after one untimed warm-up run; the
+ * figure is the median. Writes {@code bench.json} and {@code bench.md} into the output directory.
+ */
+public final class Benchmark {
+    /** Floating-point work of the seed's network per image: forward (conv1 1.25, conv2 20.07, fc1 6.42, fc2 0.02 MFLOP). */
+    static final double INFERENCE_MFLOP = 27.77;
+    /** Training: the forward pass, then gradients of activations and of weights, each about the forward's cost. */
+    static final double TRAINING_MFLOP = 3 * INFERENCE_MFLOP;
+    /** {@code torch_baseline.py}'s exit code when PyTorch cannot be imported. */
+    private static final int TORCH_MISSING = 3;
+    private static final Pattern SCORED = Pattern.compile("(\\d+) files found, (\\d+) scored, (\\d+) failed in [\\d.]+ s \\(([\\d.]+) images/s\\)");
+
+    /** Where the data is, how much to measure, and how to run the product and PyTorch. */
+    public record Settings(String mnistDir, Path output, int repeats, int trainSteps, int photos, String python, Path home) {}
+
+    private final Settings settings;
+    private final PrintWriter out;
+    private final Path work;
+    private final int cores = Runtime.getRuntime().availableProcessors();
+
+    private Benchmark(Settings settings, PrintWriter out) throws IOException {
+        this.settings = settings;
+        this.out = out;
+        this.work = Files.createDirectories(settings.output().resolve("work"));
+    }
+
+    public static void run(Settings settings, PrintWriter out) throws IOException, InterruptedException {
+        new Benchmark(settings, out).measureAll();
+    }
+
+    private void measureAll() throws IOException, InterruptedException {
+        out.println("matrix products...");
+        JsonNode gemm = new ObjectMapper().readTree(part(List.of("gemm"), Map.of(), "gemm").lastLineStartingWith(Parts.RESULT));
+        Ceiling ceiling = new Ceiling(gemm.get("one_thread").asDouble(), gemm.get("all_cores").asDouble(), cores);
+        List<Figure> figures = new ArrayList<>();
+        figures.add(sparkTraining("spark-train", "Spark training, local[*], averaging every 5 (the seed recipe)", 5));
+        figures.add(sparkTraining("spark-train-f10", "Spark training, local[*], averaging every 10 (--preset fast)", 10));
+        figures.add(plainTraining("dl4j-builtin", "plain DL4J, one thread, built-in convolutions", "builtin", 10));
+        figures.add(plainTraining("dl4j-onednn", "plain DL4J, one thread, oneDNN convolutions", "onednn", 60));
+        figures.add(pytorch(1));
+        figures.add(pytorch(cores));
+        figures.add(scoring());
+        Report report = new Report(ceiling, figures, settings);
+        out.print(report.table());
+        report.write(settings.output());
+        out.println("wrote " + settings.output().resolve("bench.json") + " and " + settings.output().resolve("bench.md"));
+    }
+
+    private Figure sparkTraining(String name, String label, int frequency) throws IOException, InterruptedException {
+        out.println(label + "...");
+        List<Double> figures = new ArrayList<>();
+        long peak = 0;
+        for (int run = 0; run <= settings.repeats(); run++) {
+            Path dir = work.resolve(name + "-" + run);
+            ChildProcess child = ChildProcess.run(List.of(submit(), "train", "--data", settings.mnistDir(), "--output", dir.toString(),
+                    "--steps", Integer.toString(settings.trainSteps()), "--averaging-frequency", Integer.toString(frequency),
+                    "--log-every", Integer.toString(settings.trainSteps())), Map.of(), work.resolve(name + "-" + run + ".log"));
+            require(child, name);
+            if (run > 0) {
+                figures.add(new ObjectMapper().readTree(dir.resolve("metrics.json").toFile()).get("images_per_second").asDouble());
+                peak = Math.max(peak, child.peakRssBytes());
+            }
+        }
+        return new Figure(name, label, figures, peak, cores, TRAINING_MFLOP, "");
+    }
+
+    private Figure plainTraining(String name, String label, String convolution, int steps) throws IOException, InterruptedException {
+        out.println(label + "...");
+        ChildProcess child = part(List.of("dl4j", "--steps", Integer.toString(steps), "--repeats", Integer.toString(settings.repeats())),
+                Map.of(NativeBackend.SWITCH, convolution), name);
+        JsonNode result = new ObjectMapper().readTree(child.lastLineStartingWith(Parts.RESULT));
+        List<Double> figures = new ArrayList<>();
+        result.get("images_per_second").forEach(v -> figures.add(v.asDouble()));
+        return new Figure(name, label, figures, child.peakRssBytes(), 1, TRAINING_MFLOP, "");
+    }
+
+    private Figure pytorch(int threads) throws IOException, InterruptedException {
+        String name = "pytorch-" + threads;
+        String label = "PyTorch, " + threads + (threads == 1 ? " thread" : " threads") + ", same network, batch and Adam";
+        out.println(label + "...");
+        Path json = work.resolve(name + ".json");
+        ChildProcess child = ChildProcess.run(List.of(settings.python(), settings.home().resolve("bench/torch_baseline.py").toString(),
+                "--threads", Integer.toString(threads), "--repeats", Integer.toString(settings.repeats()), "--json", json.toString()),
+                Map.of(), work.resolve(name + ".log"));
+        if (child.exitCode() == TORCH_MISSING) {
+            return Figure.skipped(name, label, child.output().strip());
+        }
+        require(child, name);
+        JsonNode result = new ObjectMapper().readTree(json.toFile());
+        List<Double> figures = new ArrayList<>();
+        result.get("repeats_images_per_second").forEach(v -> figures.add(v.asDouble()));
+        return new Figure(name, label, figures, child.peakRssBytes(), threads, TRAINING_MFLOP, "torch " + result.get("torch_version").asText()
+                + ", BLAS " + result.get("blas").asText());
+    }
+
+    private Figure scoring() throws IOException, InterruptedException {
+        String label = "scoring " + settings.photos() + " JPEG and PNG photos to Parquet, local[*]";
+        out.println("rendering " + settings.photos() + " photos...");
+        Path photos = work.resolve("photos");
+        if (!Files.isDirectory(photos)) {
+            PhotoFolder.write(settings.mnistDir(), photos, settings.photos());
+        }
+        out.println(label + "...");
+        String model = work.resolve("spark-train-0/model.zip").toString();
+        List<Double> figures = new ArrayList<>();
+        long peak = 0;
+        for (int run = 0; run <= settings.repeats(); run++) {
+            ChildProcess child = ChildProcess.run(List.of(submit(), "score", "--model", model, "--input", photos.toString(),
+                    "--output", work.resolve("scores-" + run + ".parquet").toString(), "--mode", "overwrite"), Map.of(),
+                    work.resolve("score-" + run + ".log"));
+            require(child, "score");
+            Matcher m = SCORED.matcher(child.output());
+            if (!m.find() || Integer.parseInt(m.group(2)) != settings.photos()) {
+                throw new IllegalStateException("scoring did not score every photo: " + work.resolve("score-" + run + ".log"));
+            }
+            if (run > 0) {
+                figures.add(Double.parseDouble(m.group(4)));
+                peak = Math.max(peak, child.peakRssBytes());
+            }
+        }
+        return new Figure("score", label, figures, peak, cores, INFERENCE_MFLOP, "");
+    }
+
+    /** {@code submit.sh bench --part ARGS...}: a measurement that runs inside one process. */
+    private ChildProcess part(List<String> args, Map<String, String> environment, String name) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(submit(), "bench", "--part"));
+        command.addAll(args);
+        ChildProcess child = ChildProcess.run(command, environment, work.resolve(name + ".log"));
+        require(child, name);
+        return child;
+    }
+
+    private String submit() {
+        return settings.home().resolve("submit.sh").toString();
+    }
+
+    private static void require(ChildProcess child, String what) {
+        if (child.exitCode() != 0) {
+            throw new IllegalStateException(what + " failed (exit " + child.exitCode() + "): "
+                    + child.output().lines().filter(l -> l.startsWith("error:")).findFirst().orElse("see its log"));
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.mnistspark.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One measured throughput: the images/s of each repeat, the largest peak resident size among them,
+ * and the compute ceiling it is held against ({@code threads} cores' matrix-product rate over the
+ * floating-point work one image costs). An empty list of repeats means the figure was skipped, for {@code note}.
+ */
+record Figure(String name, String label, List<Double> imagesPerSecond, long peakRssBytes, int threads, double megaflopsPerImage,
+        String note) {
+
+    static Figure skipped(String name, String label, String note) {
+        return new Figure(name, label, List.of(), 0, 0, 0, note);
+    }
+
+    boolean measured() {
+        return !imagesPerSecond.isEmpty();
+    }
+
+    double median() {
+        List<Double> sorted = new ArrayList<>(imagesPerSecond);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /** The images/s the ceiling allows at {@code gigaflops}. */
+    double ceiling(double gigaflops) {
+        return gigaflops * 1e3 / megaflopsPerImage;
+    }
+}

@@ -1,0 +1,130 @@
+package org.mnistspark.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.mnistspark.files.AtomicFile;
+
+/** The benchmark's figures as a console table, {@code bench.json} and {@code bench.md}. */
+final class Report {
+    private final Ceiling ceiling;
+    private final List<Figure> figures;
+    private final Benchmark.Settings settings;
+    private final String date = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    private final Map<String, Object> machine = Machine.describe();
+
+    Report(Ceiling ceiling, List<Figure> figures, Benchmark.Settings settings) {
+        this.ceiling = ceiling;
+        this.figures = figures;
+        this.settings = settings;
+    }
+
+    String table() {
+        StringBuilder out = new StringBuilder(String.format("%n%s, %s%n", date, machine.get("summary")));
+        out.append(String.format("matrix product (2048², float): %.1f GFLOP/s on one thread, %.1f on %d cores%n%n",
+                ceiling.oneThreadGigaflops(), ceiling.allCoresGigaflops(), ceiling.cores()));
+        out.append(String.format("%-72s %9s  %-26s %9s %9s %8s%n", "figure", "images/s", "repeats", "peak RSS", "ceiling", "of it"));
+        for (Figure f : figures) {
+            if (!f.measured()) {
+                out.append(String.format("%-72s skipped: %s%n", f.label(), f.note()));
+                continue;
+            }
+            out.append(String.format("%-72s %9.1f  %-26s %6.2f GB %9.0f %7.1f%%%n", f.label(), f.median(), repeats(f),
+                    f.peakRssBytes() / 1e9, f.ceiling(ceiling.gigaflops(f.threads())), 100 * fraction(f)));
+        }
+        out.append('\n');
+        ratios().forEach((what, ratio) -> out.append(String.format("%-72s %8.2f×%n", what, ratio)));
+        return out.toString();
+    }
+
+    void write(Path dir) throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("date", date);
+        json.put("machine", machine);
+        json.put("settings", Map.of("repeats", settings.repeats(), "train_steps", settings.trainSteps(), "photos", settings.photos(),
+                "data", settings.mnistDir()));
+        json.put("ceiling", Map.of("one_thread_gflops", ceiling.oneThreadGigaflops(), "all_cores_gflops", ceiling.allCoresGigaflops(),
+                "cores", ceiling.cores(), "training_mflop_per_image", Benchmark.TRAINING_MFLOP,
+                "inference_mflop_per_image", Benchmark.INFERENCE_MFLOP));
+        json.put("figures", figures.stream().map(this::toJson).toList());
+        json.put("ratios", ratios());
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicFile.write(dir.resolve("bench.json"), partial -> mapper.writeValue(partial.toFile(), json));
+        AtomicFile.write(dir.resolve("bench.md"), partial -> Files.writeString(partial, markdown()));
+    }
+
+    private Map<String, Object> toJson(Figure f) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", f.name());
+        json.put("label", f.label());
+        if (f.measured()) {
+            json.put("median_images_per_second", f.median());
+            json.put("repeats_images_per_second", f.imagesPerSecond());
+            json.put("peak_rss_mb", f.peakRssBytes() / 1e6);
+            json.put("threads", f.threads());
+            json.put("ceiling_images_per_second", f.ceiling(ceiling.gigaflops(f.threads())));
+            json.put("fraction_of_ceiling", fraction(f));
+        }
+        json.put("note", f.note());
+        return json;
+    }
+
+    private String markdown() {
+        StringBuilder md = new StringBuilder("# mnist-spark benchmark\n\n");
+        md.append(String.format("%s, %s; `./submit.sh bench` with %d repeats after a warm-up, medians.%n%n", date, machine.get("summary"),
+                settings.repeats()));
+        md.append(String.format("Matrix product (2048², float): %.1f GFLOP/s on one thread, %.1f on %d cores. Ceilings assume %.1f MFLOP"
+                + " per training image and %.1f per scored image.%n%n", ceiling.oneThreadGigaflops(), ceiling.allCoresGigaflops(),
+                ceiling.cores(), Benchmark.TRAINING_MFLOP, Benchmark.INFERENCE_MFLOP));
+        md.append("| figure | images/s | repeats | peak RSS | ceiling | of the ceiling |\n|---|---:|---|---:|---:|---:|\n");
+        for (Figure f : figures) {
+            if (f.measured()) {
+                md.append(String.format("| %s | %.1f | %s | %.2f GB | %.0f | %.1f%% |%n", f.label(), f.median(), repeats(f),
+                        f.peakRssBytes() / 1e9, f.ceiling(ceiling.gigaflops(f.threads())), 100 * fraction(f)));
+            } else {
+                md.append(String.format("| %s | skipped: %s | | | | |%n", f.label(), f.note()));
+            }
+        }
+        md.append('\n');
+        ratios().forEach((what, ratio) -> md.append(String.format("- %s: **%.2f×**%n", what, ratio)));
+        figures.stream().filter(f -> f.measured() && !f.note().isEmpty())
+                .forEach(f -> md.append(String.format("- %s: %s%n", f.label(), f.note())));
+        return md.toString();
+    }
+
+    /** The comparisons the figures exist for; those whose figures were skipped are left out. */
+    private Map<String, Double> ratios() {
+        Map<String, Double> ratios = new LinkedHashMap<>();
+        Optional<Double> torch = figures.stream().filter(f -> f.name().startsWith("pytorch") && f.measured())
+                .map(Figure::median).max(Double::compare);
+        torch.ifPresent(best -> {
+            median("spark-train").ifPresent(v -> ratios.put("Spark training (averaging every 5) / best PyTorch", v / best));
+            median("spark-train-f10").ifPresent(v -> ratios.put("Spark training (averaging every 10) / best PyTorch", v / best));
+            median("dl4j-onednn").ifPresent(v -> ratios.put("plain DL4J oneDNN, one thread / best PyTorch", v / best));
+        });
+        median("dl4j-onednn").ifPresent(fast -> median("dl4j-builtin")
+                .ifPresent(slow -> ratios.put("plain DL4J, oneDNN / built-in convolutions", fast / slow)));
+        return ratios;
+    }
+
+    private Optional<Double> median(String name) {
+        return figures.stream().filter(f -> f.name().equals(name) && f.measured()).map(Figure::median).findFirst();
+    }
+
+    private double fraction(Figure f) {
+        return f.median() / f.ceiling(ceiling.gigaflops(f.threads()));
+    }
+
+    private static String repeats(Figure f) {
+        return f.imagesPerSecond().stream().map(v -> String.format("%.1f", v)).collect(Collectors.joining(" "));
+    }
+}

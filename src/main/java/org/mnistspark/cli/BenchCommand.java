@@ -1,0 +1,60 @@
+package org.mnistspark.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.mnistspark.bench.Benchmark;
+import org.mnistspark.bench.Parts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Measure, on this machine: training images/s through the Spark job on local[*]; the same network in a plain"
+                + " DL4J loop with built-in and oneDNN convolutions; PyTorch on the same network (bench/torch_baseline.py);"
+                + " scoring a folder of JPEG and PNG photos to Parquet; and the machine's matrix-product GFLOP/s, the ceiling"
+                + " each figure is held against. Prints a table; writes bench.json and bench.md into --output.")
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:MNIST_DIR:-data/mnist}",
+            description = "MNIST, for training and for rendering the photos (env MNIST_DIR).")
+    String data;
+
+    @Option(names = "--output", paramLabel = "DIR", defaultValue = "runs/bench", description = "Where to write the results and logs.")
+    Path output;
+
+    @Option(names = "--repeats", defaultValue = "3", description = "Timed repeats of each figure, after one warm-up; the figure is their median.")
+    int repeats;
+
+    @Option(names = "--train-steps", paramLabel = "N", defaultValue = "300", description = "Steps of each Spark training repeat.")
+    int trainSteps;
+
+    @Option(names = "--photos", paramLabel = "N", defaultValue = "10000", description = "Photos to render and score.")
+    int photos;
+
+    @Option(names = "--python", paramLabel = "PATH", defaultValue = "/usr/bin/python3",
+            description = "The Python that has PyTorch (Debian: python3-torch); without it the PyTorch figures are skipped.")
+    String python;
+
+    @Option(names = "--part", hidden = true, description = "Run one in-process measurement (gemm or dl4j) and print its result.")
+    String part;
+
+    @Option(names = "--steps", hidden = true, defaultValue = "50", description = "Steps of each repeat of the dl4j part.")
+    int steps;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainCommand.requirePositive("--repeats", repeats);
+        TrainCommand.requirePositive("--train-steps", trainSteps);
+        TrainCommand.requirePositive("--photos", photos);
+        if (part != null) {
+            spec.commandLine().getOut().println(Parts.run(part, steps, repeats));
+            return 0;
+        }
+        Path home = Path.of(System.getenv().getOrDefault("MNIST_SPARK_HOME", ".")).toAbsolutePath();
+        Benchmark.run(new Benchmark.Settings(data, output.toAbsolutePath(), repeats, trainSteps, photos, python, home),
+                spec.commandLine().getOut());
+        return 0;
+    }
+}

@@ -1,0 +1,68 @@
+package org.mnistspark.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmark's parts and report, run for real but briefly; no timing is asserted. */
+class BenchTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void inProcessPartsPrintOneResultLineOfPositiveFigures() throws Exception {
+        JsonNode gemm = new ObjectMapper().readTree(Parts.run("gemm", 0, 1).substring(Parts.RESULT.length()));
+        assertTrue(gemm.get("one_thread").asDouble() > 0 && gemm.get("all_cores").asDouble() > 0, gemm.toString());
+
+        JsonNode dl4j = new ObjectMapper().readTree(Parts.run("dl4j", 2, 2).substring(Parts.RESULT.length()));
+        assertEquals(2, dl4j.get("images_per_second").size());
+        dl4j.get("images_per_second").forEach(v -> assertTrue(v.asDouble() > 0, dl4j.toString()));
+    }
+
+    @Test
+    void aChildProcessGivesItsOutputAndPeakMemory() throws Exception {
+        ChildProcess child = ChildProcess.run(List.of("sh", "-c", "echo warming up; sleep 1; echo \"result: $GREETING\""),
+                Map.of("GREETING", "hello"), dir.resolve("child.log"));
+        assertEquals(0, child.exitCode());
+        assertEquals("hello", child.lastLineStartingWith(Parts.RESULT));
+        assertTrue(child.peakRssBytes() > 0, "peak " + child.peakRssBytes());
+        assertEquals(child.output(), Files.readString(dir.resolve("child.log")));
+    }
+
+    @Test
+    void theReportHoldsEveryFigureAgainstItsCeilingAndTheBaseline() throws Exception {
+        Ceiling ceiling = new Ceiling(100, 150, 2);
+        List<Figure> figures = List.of(
+                new Figure("spark-train", "Spark training", List.of(600.0, 500.0, 700.0), 2_000_000_000L, 2, Benchmark.TRAINING_MFLOP, ""),
+                new Figure("dl4j-onednn", "plain DL4J, oneDNN", List.of(450.0, 550.0), 1_000_000_000L, 1, Benchmark.TRAINING_MFLOP, ""),
+                new Figure("dl4j-builtin", "plain DL4J, built-in", List.of(100.0), 1_000_000_000L, 1, Benchmark.TRAINING_MFLOP, ""),
+                new Figure("pytorch-1", "PyTorch, 1 thread", List.of(400.0, 400.0, 400.0), 300_000_000L, 1, Benchmark.TRAINING_MFLOP, "torch 1.13"),
+                Figure.skipped("pytorch-2", "PyTorch, 2 threads", "PyTorch is not installed"));
+        Report report = new Report(ceiling, figures, new Benchmark.Settings("data/mnist", dir, 3, 300, 10000, "python3", dir));
+
+        report.write(dir);
+
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("bench.json").toFile());
+        JsonNode spark = json.get("figures").get(0);
+        assertEquals(600.0, spark.get("median_images_per_second").asDouble());
+        assertEquals(150e3 / Benchmark.TRAINING_MFLOP, spark.get("ceiling_images_per_second").asDouble(), 1e-9);
+        assertEquals(600.0 / (150e3 / Benchmark.TRAINING_MFLOP), spark.get("fraction_of_ceiling").asDouble(), 1e-9);
+        assertEquals(500.0, json.get("figures").get(1).get("median_images_per_second").asDouble(), "median of an even count");
+        assertEquals(1.5, json.get("ratios").get("Spark training (averaging every 5) / best PyTorch").asDouble(), 1e-9);
+        assertEquals(5.0, json.get("ratios").get("plain DL4J, oneDNN / built-in convolutions").asDouble(), 1e-9);
+        assertEquals("PyTorch is not installed", json.get("figures").get(4).get("note").asText());
+
+        String markdown = Files.readString(dir.resolve("bench.md"));
+        assertTrue(markdown.contains("| Spark training | 600.0 | 600.0 500.0 700.0 | 2.00 GB |"), markdown);
+        assertTrue(markdown.contains("| PyTorch, 2 threads | skipped: PyTorch is not installed |"), markdown);
+        assertTrue(report.table().contains("Spark training (averaging every 5) / best PyTorch"), report.table());
+    }
+}

@@ -1,0 +1,53 @@
+package org.mnistspark.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+class PresetTest {
+    @Test
+    void theSeedPresetIsTheArticlesRecipe() {
+        assertEquals(Hyperparameters.seedRecipe(), Preset.SEED.hyperparameters());
+        assertEquals(20_000, Preset.SEED.steps());
+        assertEquals(5, Preset.SEED.averagingFrequency());
+        IUpdater adam = updater(DeepMnistCnn.configuration(InputShape.MNIST, Preset.SEED.hyperparameters(), 1000));
+        assertEquals(1e-4, adam.getLearningRate(0, 0), 1e-12);
+        assertEquals(1e-4, adam.getLearningRate(999, 0), 1e-12);
+    }
+
+    @Test
+    void theFastPresetDecaysItsLearningRateToZeroOverTheRun() {
+        IUpdater adam = updater(DeepMnistCnn.configuration(InputShape.MNIST, Preset.FAST.hyperparameters(), 1000));
+        assertEquals(2e-3, adam.getLearningRate(0, 0), 1e-12);
+        assertEquals(1e-3, adam.getLearningRate(500, 0), 1e-12);
+        assertEquals(2e-6, adam.getLearningRate(999, 0), 1e-12);
+        assertEquals(0, adam.getLearningRate(1000, 0), 1e-12);
+    }
+
+    @Test
+    void theScheduleSurvivesTheModelFile(@TempDir Path dir) throws Exception {
+        MultiLayerNetwork network = new MultiLayerNetwork(DeepMnistCnn.configuration(InputShape.MNIST, Preset.FAST.hyperparameters(), 1000));
+        network.init();
+        ModelFile.save(network, new ModelInfo(InputShape.MNIST, 0, "none"), dir.resolve("model.zip"));
+        IUpdater adam = updater(ModelFile.load(dir.resolve("model.zip")).network().getLayerWiseConfigurations());
+        assertEquals(1e-3, adam.getLearningRate(500, 0), 1e-12);
+    }
+
+    @Test
+    void theFastPresetStartsFromHeInitialisation() {
+        MultiLayerNetwork network = new MultiLayerNetwork(DeepMnistCnn.configuration(InputShape.MNIST, Preset.FAST.hyperparameters(), 1));
+        network.init();
+        // fc1 has a fan-in of 7·7·64 = 3136: He's standard deviation is sqrt(2 / 3136) ≈ 0.0253, the seed's 0.1 (truncated).
+        assertEquals(Math.sqrt(2.0 / 3136), network.getLayer(4).getParam("W").stdNumber().doubleValue(), 0.001);
+    }
+
+    private static IUpdater updater(MultiLayerConfiguration configuration) {
+        return ((BaseLayer) configuration.getConf(0).getLayer()).getIUpdater();
+    }
+}
