@@ -48,7 +48,7 @@ public final class Benchmark {
     private void measureAll() throws IOException, InterruptedException {
         out.println("matrix products...");
         JsonNode gemm = new ObjectMapper().readTree(part(List.of("gemm"), Map.of(), "gemm").lastLineStartingWith(Parts.RESULT));
-        Ceiling ceiling = new Ceiling(gemm.get("one_thread").asDouble(), gemm.get("all_cores").asDouble(), cores);
+        Ceiling ceiling = new Ceiling(gemm.get("all_cores").asDouble(), cores);
         List<Figure> figures = new ArrayList<>();
         figures.add(sparkTraining("spark-train", "Spark training, local[*], averaging every 5 (the seed recipe)", 5));
         figures.add(sparkTraining("spark-train-f10", "Spark training, local[*], averaging every 10 (--preset fast)", 10));
@@ -65,30 +65,23 @@ public final class Benchmark {
 
     private Figure sparkTraining(String name, String label, int frequency) throws IOException, InterruptedException {
         out.println(label + "...");
-        List<Double> figures = new ArrayList<>();
-        long peak = 0;
-        for (int run = 0; run <= settings.repeats(); run++) {
-            Path dir = work.resolve(name + "-" + run);
-            ChildProcess child = ChildProcess.run(List.of(submit(), "train", "--data", settings.mnistDir(), "--output", dir.toString(),
-                    "--steps", Integer.toString(settings.trainSteps()), "--averaging-frequency", Integer.toString(frequency),
-                    "--log-every", Integer.toString(settings.trainSteps())), Map.of(), work.resolve(name + "-" + run + ".log"));
-            require(child, name);
-            if (run > 0) {
-                figures.add(new ObjectMapper().readTree(dir.resolve("metrics.json").toFile()).get("images_per_second").asDouble());
-                peak = Math.max(peak, child.peakRssBytes());
-            }
-        }
-        return new Figure(name, label, figures, peak, cores, TRAINING_MFLOP, "");
+        ChildProcess child = part(List.of("spark-train", "--data", settings.mnistDir(), "--output", work.resolve(name).toString(),
+                "--steps", Integer.toString(settings.trainSteps()), "--averaging-frequency", Integer.toString(frequency),
+                "--repeats", Integer.toString(settings.repeats())), Map.of(), name);
+        return new Figure(name, label, imagesPerSecond(child), child.peakRssBytes(), cores, TRAINING_MFLOP, "");
     }
 
     private Figure plainTraining(String name, String label, String convolution, int steps) throws IOException, InterruptedException {
         out.println(label + "...");
         ChildProcess child = part(List.of("dl4j", "--steps", Integer.toString(steps), "--repeats", Integer.toString(settings.repeats())),
                 Map.of(NativeBackend.SWITCH, convolution), name);
-        JsonNode result = new ObjectMapper().readTree(child.lastLineStartingWith(Parts.RESULT));
+        return new Figure(name, label, imagesPerSecond(child), child.peakRssBytes(), 1, TRAINING_MFLOP, "");
+    }
+
+    private static List<Double> imagesPerSecond(ChildProcess child) throws IOException {
         List<Double> figures = new ArrayList<>();
-        result.get("images_per_second").forEach(v -> figures.add(v.asDouble()));
-        return new Figure(name, label, figures, child.peakRssBytes(), 1, TRAINING_MFLOP, "");
+        new ObjectMapper().readTree(child.lastLineStartingWith(Parts.RESULT)).get("images_per_second").forEach(v -> figures.add(v.asDouble()));
+        return figures;
     }
 
     private Figure pytorch(int threads) throws IOException, InterruptedException {
@@ -118,7 +111,7 @@ public final class Benchmark {
             PhotoFolder.write(settings.mnistDir(), photos, settings.photos());
         }
         out.println(label + "...");
-        String model = work.resolve("spark-train-0/model.zip").toString();
+        String model = work.resolve("spark-train/run-0/model.zip").toString();
         List<Double> figures = new ArrayList<>();
         long peak = 0;
         for (int run = 0; run <= settings.repeats(); run++) {

@@ -1,9 +1,9 @@
 package org.mnistspark.bench;
 
-/** The machine's measured single-precision matrix-product rate, on one thread and on all {@code cores}. */
-record Ceiling(double oneThreadGigaflops, double allCoresGigaflops, int cores) {
+/** The machine's measured single-precision matrix-product rate on all {@code cores}; a core's share of it for fewer threads. */
+record Ceiling(double allCoresGigaflops, int cores) {
 
     double gigaflops(int threads) {
-        return threads == 1 ? oneThreadGigaflops : allCoresGigaflops;
+        return allCoresGigaflops * Math.min(threads, cores) / cores;
     }
 }

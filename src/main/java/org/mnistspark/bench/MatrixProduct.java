@@ -4,13 +4,14 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The machine's single-precision ceiling: ND4J's OpenBLAS multiplying two n×n matrices on {@code threads} threads. */
+/**
+ * The machine's single-precision ceiling: the best of a few n×n matrix products through ND4J's
+ * OpenBLAS, which uses every core (it does not take a smaller thread count from ND4J in 1.0.0-M2).
+ */
 final class MatrixProduct {
     private MatrixProduct() {}
 
-    static double gigaflops(int n, int threads, int repeats) {
-        Nd4j.getBlasWrapper().level3(); // loads the natives before the thread count is set
-        Nd4j.factory().blas().setMaxThreads(threads);
+    static double gigaflops(int n, int repeats) {
         INDArray a = Nd4j.rand(DataType.FLOAT, n, n);
         INDArray b = Nd4j.rand(DataType.FLOAT, n, n);
         INDArray c = Nd4j.createUninitialized(DataType.FLOAT, n, n);

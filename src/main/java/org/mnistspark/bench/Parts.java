@@ -1,7 +1,16 @@
 package org.mnistspark.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.spark.sql.SparkSession;
+import org.mnistspark.model.Preset;
+import org.mnistspark.train.TrainingConfig;
+import org.mnistspark.train.TrainingJob;
 
 /** The measurements that run inside one process, each printing its result as one JSON line after {@link #RESULT}. */
 public final class Parts {
@@ -9,16 +18,36 @@ public final class Parts {
     private static final int MATRIX_SIZE = 2048;
     private static final int WARMUP_STEPS = 5;
 
+    /** What a part needs: how long to measure, and for Spark training the data, the averaging and where runs go. */
+    public record Request(String part, int steps, int repeats, int averagingFrequency, String data, Path work) {}
+
     private Parts() {}
 
-    /** {@code gemm}: single-precision GFLOP/s on one thread and on all cores; {@code dl4j}: plain-loop training images/s. */
-    public static String run(String part, int steps, int repeats) throws Exception {
-        Object result = switch (part) {
-            case "gemm" -> Map.of("one_thread", MatrixProduct.gigaflops(MATRIX_SIZE, 1, repeats + 2),
-                    "all_cores", MatrixProduct.gigaflops(MATRIX_SIZE, Runtime.getRuntime().availableProcessors(), repeats + 2));
-            case "dl4j" -> Map.of("images_per_second", PlainTraining.imagesPerSecond(WARMUP_STEPS, steps, repeats));
-            default -> throw new IllegalArgumentException("--part must be gemm or dl4j, not '" + part + "'");
+    /**
+     * {@code gemm}: single-precision GFLOP/s on all cores; {@code dl4j}: plain-loop
+     * training images/s; {@code spark-train}: the training job's images/s, run repeatedly in one session
+     * (the first run, which also warms up the JVM and oneDNN, not counted).
+     */
+    public static String run(Request request, Supplier<SparkSession> spark, PrintWriter out) throws Exception {
+        Object result = switch (request.part()) {
+            case "gemm" -> Map.of("all_cores", MatrixProduct.gigaflops(MATRIX_SIZE, request.repeats() + 2));
+            case "dl4j" -> Map.of("images_per_second", PlainTraining.imagesPerSecond(WARMUP_STEPS, request.steps(), request.repeats()));
+            case "spark-train" -> Map.of("images_per_second", sparkTraining(request, spark.get(), out));
+            default -> throw new IllegalArgumentException("--part must be gemm, dl4j or spark-train, not '" + request.part() + "'");
         };
         return RESULT + new ObjectMapper().writeValueAsString(result);
+    }
+
+    private static List<Double> sparkTraining(Request request, SparkSession spark, PrintWriter out) throws Exception {
+        List<Double> figures = new ArrayList<>();
+        for (int run = 0; run <= request.repeats(); run++) {
+            Path dir = request.work().resolve("run-" + run);
+            TrainingJob.run(spark, new TrainingConfig(request.data(), dir, request.steps(), null, Preset.SEED.hyperparameters(),
+                    request.averagingFrequency(), 0, request.steps(), 0), out);
+            if (run > 0) {
+                figures.add(new ObjectMapper().readTree(dir.resolve("metrics.json").toFile()).get("images_per_second").asDouble());
+            }
+        }
+        return figures;
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.mnistspark.bench.Benchmark;
 import org.mnistspark.bench.Parts;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -37,8 +38,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--part", hidden = true, description = "Run one in-process measurement (gemm or dl4j) and print its result.")
     String part;
 
-    @Option(names = "--steps", hidden = true, defaultValue = "50", description = "Steps of each repeat of the dl4j part.")
+    @Option(names = "--steps", hidden = true, defaultValue = "50", description = "Steps of each repeat of a part.")
     int steps;
+
+    @Option(names = "--averaging-frequency", hidden = true, defaultValue = "5", description = "The spark-train part's averaging.")
+    int averagingFrequency;
+
+    @Mixin
+    SparkOptions spark;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -49,7 +56,8 @@ final class BenchCommand implements Callable<Integer> {
         TrainCommand.requirePositive("--train-steps", trainSteps);
         TrainCommand.requirePositive("--photos", photos);
         if (part != null) {
-            spec.commandLine().getOut().println(Parts.run(part, steps, repeats));
+            Parts.Request request = new Parts.Request(part, steps, repeats, averagingFrequency, data, output.toAbsolutePath());
+            spec.commandLine().getOut().println(Parts.run(request, () -> spark.session("bench"), spec.commandLine().getOut()));
             return 0;
         }
         Path home = Path.of(System.getenv().getOrDefault("MNIST_SPARK_HOME", ".")).toAbsolutePath();
