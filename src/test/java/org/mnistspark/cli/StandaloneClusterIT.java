@@ -88,6 +88,13 @@ class StandaloneClusterIT {
     }
 
     @Test
+    void executorsRunConvolutionsThroughOneDnn() {
+        // Collected from the executors, which the plugin in conf/spark-defaults.conf set up as they started.
+        List<String> paths = trainingOut.lines().filter(l -> l.startsWith("convolution and pooling: ")).toList();
+        assertEquals(List.of("convolution and pooling: oneDNN (switch off with MNIST_SPARK_CONVOLUTION=builtin)"), paths, trainingOut);
+    }
+
+    @Test
     void tellsTheUserThatAnExecutorWasLost() {
         Pattern line = Pattern.compile("(?m)^lost executor " + Pattern.quote(killedExecutor) + ": .+; Spark reruns its tasks$");
         assertTrue(line.matcher(trainingOut).find(), trainingOut);
