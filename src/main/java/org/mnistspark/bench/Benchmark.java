@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 import org.mnistspark.model.NativeBackend;
 
 /**
- * The product's throughput against its baselines, on this machine, in one run: each figure is a
- * separate process per repeat (its peak memory is its own), after one untimed warm-up run; the
- * figure is the median. Writes {@code bench.json} and {@code bench.md} into the output directory.
+ * The product's throughput against its baselines, on this machine, in one run: each figure in
+ * processes of its own (so that their peak memory is the figure's), after one untimed warm-up; the
+ * figure is the median of the repeats. Writes {@code bench.json} and {@code bench.md} into the output directory.
  */
 public final class Benchmark {
     /** Floating-point work of the seed's network per image: forward (conv1 1.25, conv2 20.07, fc1 6.42, fc2 0.02 MFLOP). */

@@ -54,6 +54,12 @@ final class ParameterAveraging implements AutoCloseable {
         this.seed = seed;
     }
 
+    /** The updates Adam counts in a run of {@code steps}: {@code frequency} a round, a last short round included. */
+    static long updatesPerWorker(long steps, int workers, int frequency) {
+        long roundSteps = (long) workers * frequency;
+        return (steps + roundSteps - 1) / roundSteps * frequency;
+    }
+
     int stepsPerRound() {
         return workers * frequency;
     }

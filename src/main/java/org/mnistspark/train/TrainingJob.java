@@ -86,8 +86,8 @@ public final class TrainingJob {
         NativeBackend.describeExecutors(sc).forEach(out::println);
         MultiLayerNetwork network;
         if (checkpoint == null) {
-            long rounds = (steps + (long) workers * config.averagingFrequency() - 1) / ((long) workers * config.averagingFrequency());
-            network = new MultiLayerNetwork(DeepMnistCnn.configuration(train.shape(), hp, rounds * config.averagingFrequency()));
+            network = new MultiLayerNetwork(DeepMnistCnn.configuration(train.shape(), hp,
+                    ParameterAveraging.updatesPerWorker(steps, workers, config.averagingFrequency())));
             network.init();
         } else {
             network = checkpoint.network();
