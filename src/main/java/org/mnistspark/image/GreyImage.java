@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.util.Arrays;
 
 /** A greyscale picture as luminance values in [0, 255], row-major; transparent parts count as white paper. */
 public record GreyImage(int width, int height, float[] luminance) {
@@ -12,17 +13,23 @@ public record GreyImage(int width, int height, float[] luminance) {
     public static GreyImage of(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
-        BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = rgb.createGraphics();
-        g.drawImage(image, 0, 0, Color.WHITE, null);
-        g.dispose();
-        int[] pixels = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
         float[] luminance = new float[w * h];
-        for (int i = 0; i < pixels.length; i++) {
-            int p = pixels[i];
-            luminance[i] = ((p >> 16 & 0xff) * 299 + (p >> 8 & 0xff) * 587 + (p & 0xff) * 114) / 1000f;
+        if (!OpaqueBytes.read(image, luminance)) {
+            BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = rgb.createGraphics();
+            g.drawImage(image, 0, 0, Color.WHITE, null);
+            g.dispose();
+            int[] pixels = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
+            for (int i = 0; i < pixels.length; i++) {
+                int p = pixels[i];
+                luminance[i] = luma(p >> 16 & 0xff, p >> 8 & 0xff, p & 0xff);
+            }
         }
         return new GreyImage(w, h, luminance);
+    }
+
+    static float luma(int r, int g, int b) {
+        return (r * 299 + g * 587 + b * 114) / 1000f;
     }
 
     float at(int x, int y) {
@@ -70,51 +77,70 @@ public record GreyImage(int width, int height, float[] luminance) {
      * time, which gives the same result at a fraction of the cost.
      */
     GreyImage resized(int newWidth, int newHeight) {
-        float[] wide = new float[newWidth * height];
         AreaWeights columns = new AreaWeights(width, newWidth);
+        float[] wide = new float[newWidth * height];
         for (int y = 0; y < height; y++) {
-            columns.apply(luminance, y * width, 1, wide, y * newWidth, 1);
+            columns.resampleLine(luminance, y * width, wide, y * newWidth);
         }
-        float[] out = new float[newWidth * newHeight];
-        AreaWeights rows = new AreaWeights(height, newHeight);
-        for (int x = 0; x < newWidth; x++) {
-            rows.apply(wide, x, newWidth, out, x, newWidth);
-        }
-        return new GreyImage(newWidth, newHeight, out);
+        return new GreyImage(newWidth, newHeight, new AreaWeights(height, newHeight).resampleRows(wide, newWidth));
     }
 
-    /** For one axis, which source pixels each target pixel covers and by how much. */
+    /** For one axis, which source pixels each target pixel covers and by how much, in flat arrays. */
     private static final class AreaWeights {
+        /** Target pixel t covers source pixels first[t] .. first[t] + (offset[t + 1] - offset[t]) - 1. */
         private final int[] first;
-        private final double[][] weights;
+        private final int[] offset;
+        private final double[] weight;
 
         AreaWeights(int from, int to) {
             first = new int[to];
-            weights = new double[to][];
+            offset = new int[to + 1];
             double scale = (double) from / to;
+            double[] all = new double[to * ((int) Math.ceil(scale) + 1)];
             for (int t = 0; t < to; t++) {
                 double start = t * scale;
                 double end = start + scale;
                 int lo = (int) start;
                 int hi = Math.min(from, (int) Math.ceil(end));
                 first[t] = lo;
-                weights[t] = new double[hi - lo];
+                offset[t + 1] = offset[t] + hi - lo;
                 for (int s = lo; s < hi; s++) {
-                    weights[t][s - lo] = (Math.min(s + 1, end) - Math.max(s, start)) / scale;
+                    all[offset[t] + s - lo] = (Math.min(s + 1, end) - Math.max(s, start)) / scale;
                 }
+            }
+            weight = Arrays.copyOf(all, offset[to]);
+        }
+
+        /** Resamples the contiguous line at {@code src[srcStart]} into {@code dst[dstStart]}. */
+        void resampleLine(float[] src, int srcStart, float[] dst, int dstStart) {
+            for (int t = 0; t < first.length; t++) {
+                double sum = 0;
+                int s = srcStart + first[t];
+                for (int k = offset[t]; k < offset[t + 1]; k++) {
+                    sum += weight[k] * src[s++];
+                }
+                dst[dstStart + t] = (float) sum;
             }
         }
 
-        /** Resamples the line starting at {@code src[srcStart]} (step {@code srcStep}) into {@code dst}. */
-        void apply(float[] src, int srcStart, int srcStep, float[] dst, int dstStart, int dstStep) {
+        /** Resamples an image of rows {@code width} wide along its columns, whole rows at a time for the cache's sake. */
+        float[] resampleRows(float[] src, int width) {
+            float[] dst = new float[first.length * width];
+            double[] sum = new double[width];
             for (int t = 0; t < first.length; t++) {
-                double sum = 0;
-                double[] w = weights[t];
-                for (int k = 0; k < w.length; k++) {
-                    sum += w[k] * src[srcStart + (first[t] + k) * srcStep];
+                Arrays.fill(sum, 0);
+                int row = first[t] * width;
+                for (int k = offset[t]; k < offset[t + 1]; k++, row += width) {
+                    double w = weight[k];
+                    for (int x = 0; x < width; x++) {
+                        sum[x] += w * src[row + x];
+                    }
                 }
-                dst[dstStart + t * dstStep] = (float) sum;
+                for (int x = 0; x < width; x++) {
+                    dst[t * width + x] = (float) sum[x];
+                }
             }
+            return dst;
         }
     }
 }

@@ -72,38 +72,43 @@ final class MnistStyle {
     private static GreyImage withoutPaper(GreyImage ink) {
         int w = ink.width();
         int h = ink.height();
+        float[] v = ink.luminance();
         int bx = Math.min(BLOCKS, w);
         int by = Math.min(BLOCKS, h);
         float[][] level = new float[by][bx];
         for (int j = 0; j < by; j++) {
             for (int i = 0; i < bx; i++) {
-                int x0 = i * w / bx;
-                int x1 = (i + 1) * w / bx;
-                int y0 = j * h / by;
-                int y1 = (j + 1) * h / by;
                 Levels block = new Levels();
-                for (int y = y0; y < y1; y++) {
-                    for (int x = x0; x < x1; x++) {
-                        block.add(ink.at(x, y));
+                for (int y = j * h / by; y < (j + 1) * h / by; y++) {
+                    for (int x = i * w / bx; x < (i + 1) * w / bx; x++) {
+                        block.add(v[y * w + x]);
                     }
                 }
                 level[j][i] = block.quantile(PAPER_QUANTILE);
             }
         }
+        // Which block centres each column lies between, and how far: the same on every row.
+        int[] left = new int[w];
+        int[] right = new int[w];
+        double[] toRight = new double[w];
+        for (int x = 0; x < w; x++) {
+            double fx = Math.max(0, Math.min(bx - 1, (x + 0.5) * bx / w - 0.5));
+            left[x] = (int) fx;
+            right[x] = Math.min(bx - 1, left[x] + 1);
+            toRight[x] = fx - left[x];
+        }
         float[] out = new float[w * h];
         for (int y = 0; y < h; y++) {
             double fy = Math.max(0, Math.min(by - 1, (y + 0.5) * by / h - 0.5));
             int j0 = (int) fy;
-            int j1 = Math.min(by - 1, j0 + 1);
+            float[] above = level[j0];
+            float[] below = level[Math.min(by - 1, j0 + 1)];
             double ty = fy - j0;
             for (int x = 0; x < w; x++) {
-                double fx = Math.max(0, Math.min(bx - 1, (x + 0.5) * bx / w - 0.5));
-                int i0 = (int) fx;
-                int i1 = Math.min(bx - 1, i0 + 1);
-                double tx = fx - i0;
-                double paper = (1 - ty) * ((1 - tx) * level[j0][i0] + tx * level[j0][i1])
-                        + ty * ((1 - tx) * level[j1][i0] + tx * level[j1][i1]);
-                out[y * w + x] = (float) Math.max(0, ink.at(x, y) - paper);
+                double tx = toRight[x];
+                double paper = (1 - ty) * ((1 - tx) * above[left[x]] + tx * above[right[x]])
+                        + ty * ((1 - tx) * below[left[x]] + tx * below[right[x]]);
+                out[y * w + x] = (float) Math.max(0, v[y * w + x] - paper);
             }
         }
         return new GreyImage(w, h, out);

@@ -7,10 +7,9 @@ import java.util.List;
 import java.nio.file.FileSystems;
 import java.nio.file.PathMatcher;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 
 /** The files to score: every file under a directory, recursively, optionally only names matching a glob. */
 final class InputFiles {
@@ -22,16 +21,7 @@ final class InputFiles {
         List<String> files = new ArrayList<>();
         try {
             FileSystem fs = root.getFileSystem(conf);
-            if (!fs.exists(root)) {
-                throw new IllegalArgumentException(input + ": no such file or directory");
-            }
-            RemoteIterator<LocatedFileStatus> listing = fs.listFiles(root, true);
-            while (listing.hasNext()) {
-                Path file = listing.next().getPath();
-                if (names == null || names.matches(java.nio.file.Path.of(file.getName()))) {
-                    files.add(file.toString());
-                }
-            }
+            addFiles(fs, fs.getFileStatus(root), names, files);
         } catch (FileNotFoundException e) {
             throw new IllegalArgumentException(input + ": no such file or directory");
         } catch (IOException e) {
@@ -42,5 +32,19 @@ final class InputFiles {
         }
         files.sort(null);
         return files;
+    }
+
+    /**
+     * Walks the tree with plain listings: the recursive {@code listFiles} of Hadoop's local file
+     * system starts a process per file to read permissions nobody here needs.
+     */
+    private static void addFiles(FileSystem fs, FileStatus entry, PathMatcher names, List<String> files) throws IOException {
+        if (entry.isDirectory()) {
+            for (FileStatus child : fs.listStatus(entry.getPath())) {
+                addFiles(fs, child, names, files);
+            }
+        } else if (names == null || names.matches(java.nio.file.Path.of(entry.getPath().getName()))) {
+            files.add(entry.getPath().toString());
+        }
     }
 }
