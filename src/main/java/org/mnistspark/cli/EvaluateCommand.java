@@ -23,6 +23,9 @@ final class EvaluateCommand implements Callable<Integer> {
     Path output;
 
     @Mixin
+    OutputModeOption outputMode;
+
+    @Mixin
     SparkOptions spark;
 
     @Spec
@@ -31,7 +34,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path target = output != null ? output : model.toAbsolutePath().resolveSibling("evaluation.json");
-        EvaluationJob.run(spark.session("evaluate"), model, data, target, spec.commandLine().getOut());
+        EvaluationJob.run(spark.session("evaluate"), model, data, target, outputMode.overwrite(), spec.commandLine().getOut());
         return 0;
     }
 }

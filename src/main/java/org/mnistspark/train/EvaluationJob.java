@@ -2,6 +2,7 @@ package org.mnistspark.train;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,8 +15,12 @@ import org.mnistspark.model.ModelFile;
 public final class EvaluationJob {
     private EvaluationJob() {}
 
-    public static TestMetrics run(SparkSession spark, Path modelFile, String dataDir, Path output, PrintWriter out)
-            throws IOException {
+    /** Writes the metrics to {@code output}, which must not exist unless {@code overwrite}. */
+    public static TestMetrics run(SparkSession spark, Path modelFile, String dataDir, Path output, boolean overwrite,
+            PrintWriter out) throws IOException {
+        if (!overwrite && Files.exists(output)) {
+            throw new IllegalArgumentException(output + ": already exists; choose another --output or add --mode overwrite");
+        }
         ModelFile.Loaded model = ModelFile.load(modelFile);
         LabeledImages test = LabeledImages.read(spark, dataDir, Split.TEST, model.info().shape().classes());
         if (!test.shape().equals(model.info().shape())) {

@@ -15,6 +15,7 @@ import org.mnistspark.files.AtomicFile;
  * {@code train-log.csv}, flushed at once so the file can be followed while training runs.
  */
 final class ProgressLog implements AutoCloseable {
+    static final String FILE = "train-log.csv";
     private static final String HEADER = "step,loss,train_accuracy,elapsed_seconds";
 
     private final BufferedWriter csv;

@@ -52,7 +52,8 @@ final class RunSettings {
         JsonNode epochs = field(json, "epochs", file);
         return new TrainingConfig(field(json, "data", file).asText(), runDir, field(json, "steps", file).asLong(),
                 epochs.isNull() ? null : epochs.asDouble(), hp, field(json, "averaging_frequency", file).asInt(),
-                field(json, "workers", file).asInt(), field(json, "log_every", file).asInt(), field(json, "checkpoint_every", file).asInt());
+                field(json, "workers", file).asInt(), field(json, "log_every", file).asInt(), field(json, "checkpoint_every", file).asInt(),
+                false);
     }
 
     private static JsonNode field(JsonNode json, String name, Path file) {

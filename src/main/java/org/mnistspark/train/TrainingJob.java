@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -30,15 +31,30 @@ public final class TrainingJob {
     private static final int RECENT_BATCHES = 2;
     /** The latest checkpoint of a run: the model with Adam's state, and the step it reached. */
     static final String CHECKPOINT = "checkpoint.zip";
+    private static final String MODEL = "model.zip";
+    private static final String METRICS = "metrics.json";
 
     private TrainingJob() {}
 
-    /** Starts a run in {@code config.output()}; refuses a directory that holds a checkpointed run. */
+    /** The files a run writes: a directory holding any of them holds a run. */
+    private static final List<String> RUN_FILES = List.of(MODEL, METRICS, ProgressLog.FILE, RunSettings.FILE, CHECKPOINT);
+
+    /**
+     * Starts a run in {@code config.output()}. A directory that already holds a run is refused unless
+     * {@code config.overwrite()}; then its checkpoint goes first, since it belongs to the run replaced.
+     */
     public static TestMetrics run(SparkSession spark, TrainingConfig config, PrintWriter out) throws IOException {
-        if (Files.exists(config.output().resolve(CHECKPOINT))) {
-            throw new IllegalArgumentException(config.output() + ": holds a checkpointed run; continue it with --resume "
-                    + config.output() + " or train into another --output");
+        Path dir = config.output();
+        if (!config.overwrite() && Files.exists(dir.resolve(CHECKPOINT))) {
+            throw new IllegalArgumentException(dir + ": holds a checkpointed run; continue it with --resume " + dir
+                    + ", train into another --output or add --mode overwrite");
         }
+        List<String> existing = RUN_FILES.stream().filter(name -> Files.exists(dir.resolve(name))).toList();
+        if (!config.overwrite() && !existing.isEmpty()) {
+            throw new IllegalArgumentException(dir + ": already holds a run (" + String.join(", ", existing)
+                    + "); train into another --output or add --mode overwrite");
+        }
+        Files.deleteIfExists(dir.resolve(CHECKPOINT));
         return train(spark, config, null, out);
     }
 
@@ -102,7 +118,7 @@ public final class TrainingJob {
         } finally {
             sc.sc().removeSparkListener(lossLog);
         }
-        ModelFile.save(network, new ModelInfo(train.shape(), steps, train.path()), config.output().resolve("model.zip"));
+        ModelFile.save(network, new ModelInfo(train.shape(), steps, train.path()), config.output().resolve(MODEL));
 
         TestMetrics metrics = Evaluator.evaluate(sc, network, test);
         long trained = steps - start;
@@ -123,11 +139,11 @@ public final class TrainingJob {
         json.put("seed", hp.seed());
         json.put("workers", workers);
         json.put("averaging_frequency", config.averagingFrequency());
-        MetricsFile.write(config.output().resolve("metrics.json"), json);
+        MetricsFile.write(config.output().resolve(METRICS), json);
         out.printf("trained %d steps in %s (%.1f images/s)%n", trained, ProgressLog.duration(Math.round(seconds)),
                 imagesPerSecond);
         out.print(metrics.report());
-        out.println("wrote " + config.output().resolve("model.zip") + ", metrics.json and train-log.csv");
+        out.println("wrote " + config.output().resolve(MODEL) + ", metrics.json and train-log.csv");
         return metrics;
     }
 
@@ -142,7 +158,7 @@ public final class TrainingJob {
         long checkpointEvery = config.checkpointEvery() > 0 ? wholeRounds(config.checkpointEvery(), roundSteps) : 0;
         int batchSize = config.hyperparameters().batchSize();
         int classes = train.shape().classes();
-        Path csv = config.output().resolve("train-log.csv");
+        Path csv = config.output().resolve(ProgressLog.FILE);
         Path checkpoint = config.output().resolve(CHECKPOINT);
         try (ProgressLog log = start == 0
                 ? ProgressLog.start(csv, steps, batchSize, out)

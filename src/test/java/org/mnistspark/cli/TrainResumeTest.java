@@ -85,7 +85,7 @@ class TrainResumeTest {
 
         assertEquals(1, cli.exitCode());
         assertEquals("error: " + run + ": holds a checkpointed run; continue it with --resume " + run
-                + " or train into another --output", cli.errorLine());
+                + ", train into another --output or add --mode overwrite", cli.errorLine());
         assertEquals("the only copy of a week of training", Files.readString(run.resolve("checkpoint.zip")));
     }
 

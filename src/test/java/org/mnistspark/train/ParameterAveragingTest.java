@@ -96,6 +96,19 @@ class ParameterAveragingTest {
                 spark.getUpdater().getStateViewArray(), 1e-2);
     }
 
+    /** DL4J's training master persisted an RDD in every fit and never released it; rounds here persist nothing. */
+    @Test
+    void roundsLeaveNoRddPersisted() {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(TestSpark.session().sparkContext());
+        int before = sc.getPersistentRDDs().size();
+        try (ParameterAveraging averaging = averaging(network(), 2, 1)) {
+            for (long step = 0; step < 6; step += 2) {
+                averaging.round(step, step + 2);
+            }
+        }
+        assertEquals(before, sc.getPersistentRDDs().size());
+    }
+
     @Test
     void aRunStoppedAtACheckpointAndResumedEndsWhereTheRunLeftAloneEnds() throws IOException {
         MultiLayerNetwork alone = network();
