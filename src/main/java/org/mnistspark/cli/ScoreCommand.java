@@ -1,6 +1,5 @@
 package org.mnistspark.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mnistspark.image.ImageDecoder;
 import org.mnistspark.score.ScoreConfig;
@@ -18,7 +17,7 @@ final class ScoreCommand implements Callable<Integer> {
     private static final long MAX_FILE_BYTES = 256L << 20;
 
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model.zip written by train.")
-    Path model;
+    String model;
 
     @Option(names = "--input", paramLabel = "DIR", required = true,
             description = "Folder of images, read recursively (any Hadoop path: local, hdfs://, s3a://).")

@@ -1,6 +1,5 @@
 package org.mnistspark.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mnistspark.model.Hyperparameters;
 import org.mnistspark.model.Preset;
@@ -21,12 +20,13 @@ final class TrainCommand implements Callable<Integer> {
             description = "Directory with train-/t10k- images and labels in IDX format, .gz or raw (env MNIST_DIR).")
     String data;
 
-    @Option(names = "--output", paramLabel = "RUN_DIR", description = "Where to write the run's files (required unless --resume).")
-    Path output;
+    @Option(names = "--output", paramLabel = "RUN_DIR",
+            description = "Where to write the run's files, on any Hadoop file system (required unless --resume).")
+    String output;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR",
             description = "Continue the run in RUN_DIR from its last checkpoint, with the settings it was started with.")
-    Path resume;
+    String resume;
 
     @Option(names = "--preset", defaultValue = "seed", paramLabel = "seed|fast",
             description = "seed: the article's recipe exactly (20000 steps, Adam at 1e-4, averaging every 5). fast: 5000 steps,"

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +63,7 @@ class ExistingOutputTest {
         Cli cli = train(run, "--mode", "overwrite");
 
         assertEquals(0, cli.exitCode(), cli.err());
-        assertEquals(2, ModelFile.load(run.resolve("model.zip")).info().steps());
+        assertEquals(2, ModelFile.load(run.resolve("model.zip").toString(), new Configuration()).info().steps());
         assertFalse(Files.exists(run.resolve("checkpoint.zip")), "a checkpoint of the replaced run would resume the wrong run");
     }
 
@@ -72,7 +73,7 @@ class ExistingOutputTest {
         Path model = dir.resolve("model.zip");
         MultiLayerNetwork network = new MultiLayerNetwork(DeepMnistCnn.configuration(InputShape.MNIST, Hyperparameters.seedRecipe(), 1));
         network.init();
-        ModelFile.save(network, new ModelInfo(InputShape.MNIST, 0, "untrained"), model);
+        ModelFile.save(network, new ModelInfo(InputShape.MNIST, 0, "untrained"), model.toString(), new Configuration());
         Path evaluation = dir.resolve("evaluation.json");
         Files.writeString(evaluation, "the earlier evaluation");
 
