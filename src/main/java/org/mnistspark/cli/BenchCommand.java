@@ -52,9 +52,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainCommand.requirePositive("--repeats", repeats);
-        TrainCommand.requirePositive("--train-steps", trainSteps);
-        TrainCommand.requirePositive("--photos", photos);
+        OptionChecks checks = new OptionChecks(spec);
+        checks.atLeastOne("--repeats", repeats);
+        checks.atLeastOne("--train-steps", trainSteps);
+        checks.atLeastOne("--photos", photos);
         if (part != null) {
             Parts.Request request = new Parts.Request(part, steps, repeats, averagingFrequency, data, output.toAbsolutePath());
             spec.commandLine().getOut().println(Parts.run(request, () -> spark.session("bench"), spec.commandLine().getOut()));

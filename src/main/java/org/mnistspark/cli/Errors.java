@@ -15,18 +15,25 @@ final class Errors {
     private Errors() {}
 
     /**
-     * The innermost message in the chain: Spark wraps a task's failure in layers of its own, while
-     * the cause names the file and the problem. Anything unexpected keeps its type, for a bug report.
+     * The first message in the chain that names the file and the problem: Spark wraps a task's failure
+     * in layers of its own, and a user-facing failure may keep its low-level cause (a ZipException, say)
+     * for the stack trace. Failing that, the innermost message, with its type for a bug report.
      */
     static String oneLine(Throwable e) {
         Throwable innermost = e;
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (USER_FACING.contains(t.getClass()) && t.getMessage() != null) {
+                return firstLine(t);
+            }
             if (t.getMessage() != null && !t.getMessage().isBlank() && !(t instanceof SparkException)) {
                 innermost = t;
             }
         }
-        String message = innermost.getMessage() == null ? "" : innermost.getMessage();
-        String line = message.lines().findFirst().orElse("").strip();
-        return USER_FACING.contains(innermost.getClass()) ? line : innermost.getClass().getSimpleName() + ": " + line;
+        return innermost.getClass().getSimpleName() + ": " + firstLine(innermost);
+    }
+
+    private static String firstLine(Throwable t) {
+        String message = t.getMessage() == null ? "" : t.getMessage();
+        return message.lines().findFirst().orElse("").strip();
     }
 }

@@ -1,7 +1,7 @@
 package org.mnistspark.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.mnistspark.files.Storage;
 import org.mnistspark.train.EvaluationJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         description = "Evaluate a saved model on the test set (t10k-*) of a data directory.")
 final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model.zip written by train.")
-    Path model;
+    String model;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:MNIST_DIR:-data/mnist}",
             description = "Directory with t10k- images and labels in IDX format (env MNIST_DIR).")
@@ -20,7 +20,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--output", paramLabel = "FILE",
             description = "Where to write the metrics JSON (default: evaluation.json beside the model).")
-    Path output;
+    String output;
+
+    @Mixin
+    OutputModeOption outputMode;
 
     @Mixin
     SparkOptions spark;
@@ -30,8 +33,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path target = output != null ? output : model.toAbsolutePath().resolveSibling("evaluation.json");
-        EvaluationJob.run(spark.session("evaluate"), model, data, target, spec.commandLine().getOut());
+        String target = output != null ? output : Storage.sibling(model, "evaluation.json");
+        EvaluationJob.run(spark.session("evaluate"), model, data, target, outputMode.overwrite(), spec.commandLine().getOut());
         return 0;
     }
 }

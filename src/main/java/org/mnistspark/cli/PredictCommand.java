@@ -3,6 +3,7 @@ package org.mnistspark.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import org.mnistspark.image.ImageDecoder;
 import org.mnistspark.image.UnreadableImageException;
 import org.mnistspark.model.InputShape;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
         description = "Print the 10 probabilities and the predicted digit for each image, on this machine (no Spark).")
 final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model.zip written by train.")
-    Path model;
+    String model;
 
     @Mixin
     PreprocessingOption preprocessing;
@@ -32,7 +33,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModelFile.Loaded loaded = ModelFile.load(model);
+        ModelFile.Loaded loaded = ModelFile.load(model, new Configuration());
         InputShape shape = loaded.info().shape();
         int failures = 0;
         for (Path image : images) {

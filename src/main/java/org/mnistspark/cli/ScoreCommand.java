@@ -1,6 +1,5 @@
 package org.mnistspark.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mnistspark.image.ImageDecoder;
 import org.mnistspark.score.ScoreConfig;
@@ -17,10 +16,8 @@ final class ScoreCommand implements Callable<Integer> {
     /** Larger files are error rows: no scan or photo of a digit comes near it. */
     private static final long MAX_FILE_BYTES = 256L << 20;
 
-    enum Mode { errorifexists, overwrite }
-
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model.zip written by train.")
-    Path model;
+    String model;
 
     @Option(names = "--input", paramLabel = "DIR", required = true,
             description = "Folder of images, read recursively (any Hadoop path: local, hdfs://, s3a://).")
@@ -38,8 +35,8 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "256", description = "Images per forward pass.")
     int batch;
 
-    @Option(names = "--mode", defaultValue = "errorifexists", description = "If the output exists: ${COMPLETION-CANDIDATES}.")
-    Mode mode;
+    @Mixin
+    OutputModeOption outputMode;
 
     @Option(names = "--max-pixels", defaultValue = "" + ImageDecoder.DEFAULT_MAX_PIXELS,
             description = "Files declaring more pixels are error rows, never decoded.")
@@ -53,9 +50,10 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainCommand.requirePositive("--batch", batch);
-        TrainCommand.requirePositive("--max-pixels", maxPixels);
-        ScoreConfig config = new ScoreConfig(model, input, output, glob, preprocessing.mode, batch, mode == Mode.overwrite,
+        OptionChecks checks = new OptionChecks(spec);
+        checks.atLeastOne("--batch", batch);
+        checks.atLeastOne("--max-pixels", maxPixels);
+        ScoreConfig config = new ScoreConfig(model, input, output, glob, preprocessing.mode, batch, outputMode.overwrite(),
                 maxPixels, MAX_FILE_BYTES);
         ScoreJob.run(spark.session("score"), config, spec.commandLine().getOut());
         return 0;

@@ -1,6 +1,5 @@
 package org.mnistspark.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mnistspark.model.Hyperparameters;
 import org.mnistspark.model.Preset;
@@ -21,12 +20,13 @@ final class TrainCommand implements Callable<Integer> {
             description = "Directory with train-/t10k- images and labels in IDX format, .gz or raw (env MNIST_DIR).")
     String data;
 
-    @Option(names = "--output", paramLabel = "RUN_DIR", description = "Where to write the run's files (required unless --resume).")
-    Path output;
+    @Option(names = "--output", paramLabel = "RUN_DIR",
+            description = "Where to write the run's files, on any Hadoop file system (required unless --resume).")
+    String output;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR",
             description = "Continue the run in RUN_DIR from its last checkpoint, with the settings it was started with.")
-    Path resume;
+    String resume;
 
     @Option(names = "--preset", defaultValue = "seed", paramLabel = "seed|fast",
             description = "seed: the article's recipe exactly (20000 steps, Adam at 1e-4, averaging every 5). fast: 5000 steps,"
@@ -36,7 +36,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--steps", description = "Minibatches to train on, all workers together (default: the preset's).")
     Long steps;
 
-    @Option(names = "--epochs", description = "Passes over the training set; replaces --steps.")
+    @Option(names = "--epochs", description = "Passes over the training set, instead of --steps.")
     Double epochs;
 
     @Option(names = "--lr", description = "Adam's learning rate (default: the preset's).")
@@ -59,6 +59,9 @@ final class TrainCommand implements Callable<Integer> {
     int checkpointEvery;
 
     @Mixin
+    OutputModeOption outputMode;
+
+    @Mixin
     SparkOptions spark;
 
     @Spec
@@ -74,27 +77,21 @@ final class TrainCommand implements Callable<Integer> {
         if (output == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--output=RUN_DIR'");
         }
+        OptionChecks checks = new OptionChecks(spec);
+        checks.require(steps == null || epochs == null, "give --steps or --epochs, not both");
         long trainSteps = steps != null ? steps : preset.steps();
         double lr = learningRate != null ? learningRate : preset.learningRate();
         int frequency = averagingFrequency != null ? averagingFrequency : preset.averagingFrequency();
-        requirePositive("--steps", trainSteps);
-        requirePositive("--averaging-frequency", frequency);
-        requirePositive("--log-every", logEvery);
-        if (epochs != null && !(epochs > 0)) {
-            throw new IllegalArgumentException("--epochs must be positive, not " + epochs);
-        }
-        if (!(lr > 0)) {
-            throw new IllegalArgumentException("--lr must be positive, not " + lr);
-        }
-        if (checkpointEvery < 0) {
-            throw new IllegalArgumentException("--checkpoint-every must be 0 (never) or more, not " + checkpointEvery);
-        }
-        if (workers < 0) {
-            throw new IllegalArgumentException("--workers must be 0 (automatic) or more, not " + workers);
-        }
+        checks.atLeastOne("--steps", trainSteps);
+        checks.atLeastOne("--averaging-frequency", frequency);
+        checks.atLeastOne("--log-every", logEvery);
+        checks.require(epochs == null || epochs > 0, "--epochs must be positive, not " + epochs);
+        checks.require(lr > 0, "--lr must be positive, not " + lr);
+        checks.require(checkpointEvery >= 0, "--checkpoint-every must be 0 (never) or more, not " + checkpointEvery);
+        checks.require(workers >= 0, "--workers must be 0 (automatic) or more, not " + workers);
         Hyperparameters hp = preset.hyperparameters().withLearningRate(lr).withSeed(seed);
         TrainingConfig config = new TrainingConfig(data, output, trainSteps, epochs, hp, frequency, workers, logEvery,
-                checkpointEvery);
+                checkpointEvery, outputMode.overwrite());
         TrainingJob.run(spark.session("train"), config, spec.commandLine().getOut());
         return 0;
     }
@@ -107,12 +104,6 @@ final class TrainCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(),
                         "--resume continues the run with its own settings; drop " + option.longestName());
             }
-        }
-    }
-
-    static void requirePositive(String option, long value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(option + " must be at least 1, not " + value);
         }
     }
 }

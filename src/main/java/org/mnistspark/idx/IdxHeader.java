@@ -45,9 +45,16 @@ public record IdxHeader(int[] dims) {
         } catch (EOFException e) {
             throw new IdxException(path, "truncated inside the IDX header");
         }
+        long recordBytes = 1;
         for (int i = 0; i < dims.length; i++) {
             if (dims[i] < 0 || (i > 0 && dims[i] == 0)) {
                 throw new IdxException(path, "invalid dimensions " + Arrays.toString(dims) + " in the header");
+            }
+            recordBytes *= i > 0 ? dims[i] : 1;
+            if (recordBytes > Integer.MAX_VALUE) {
+                // A record is one array; no real data set comes near this.
+                throw new IdxException(path, "dimensions " + Arrays.toString(dims) + " in the header make records larger than "
+                        + Integer.MAX_VALUE + " bytes");
             }
         }
         return new IdxHeader(dims);

@@ -6,6 +6,7 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipException;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -34,7 +35,8 @@ public record IdxImageSet(String imagesPath, String labelsPath, int count, int r
         return new IdxImageSet(imagesPath, labels, images.count(), images.rows(), images.cols());
     }
 
-    private static String pairedLabelsPath(String imagesPath, Configuration conf) {
+    /** The label file that goes with an image file: its name with {@code images-idx3} replaced by {@code labels-idx1}. */
+    public static String pairedLabelsPath(String imagesPath, Configuration conf) {
         int slash = imagesPath.lastIndexOf('/') + 1;
         String name = imagesPath.substring(slash);
         if (!name.contains("images-idx3")) {
@@ -67,6 +69,8 @@ public record IdxImageSet(String imagesPath, String labelsPath, int count, int r
                         "%d bytes beyond the %d records the header declares", actual - header.fileBytes(), header.count()));
             }
             return header;
+        } catch (ZipException e) {
+            throw new IdxException(path, "corrupt gzip data: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new IdxException(path, "cannot read: " + e.getMessage(), e);
         }
@@ -88,7 +92,7 @@ public record IdxImageSet(String imagesPath, String labelsPath, int count, int r
                 byte[] pixels = images.readNBytes(size);
                 int label = labels.read();
                 if (pixels.length < size || label < 0) {
-                    throw new IdxException(imagesPath, "ended early at record " + i);
+                    throw new IdxException(pixels.length < size ? imagesPath : labelsPath, "ended early at record " + i);
                 }
                 examples.add(new Example(i, label, pixels));
             }

@@ -1,16 +1,22 @@
 package org.mnistspark.model;
 
 import java.io.File;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.apache.hadoop.conf.Configuration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
-import org.mnistspark.files.AtomicFile;
+import org.mnistspark.files.Storage;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A model on disk: Deeplearning4j's {@link ModelSerializer} zip (weights and updater state), plus a
- * {@value #INFO_ENTRY} entry holding {@link ModelInfo}.
+ * A model file, on any file system Hadoop reaches: Deeplearning4j's {@link ModelSerializer} zip
+ * (weights and updater state), plus a {@value #INFO_ENTRY} entry holding {@link ModelInfo}.
  */
 public final class ModelFile {
     static final String INFO_ENTRY = "mnist-spark-info.json";
@@ -21,39 +27,61 @@ public final class ModelFile {
     private ModelFile() {}
 
     /** Writes the model atomically: readers see the previous file or the new one, never half of one. */
-    public static void save(MultiLayerNetwork network, ModelInfo info, Path file) throws IOException {
-        AtomicFile.write(file, partial -> {
-            ModelSerializer.writeModel(network, partial.toFile(), true);
-            ModelSerializer.addObjectToFile(partial.toFile(), INFO_ENTRY, info.toJson());
-        });
+    public static void save(MultiLayerNetwork network, ModelInfo info, String location, Configuration conf) throws IOException {
+        // ModelSerializer adds an entry to a zip only in a local file: the zip is built here, then published.
+        Path local = Files.createTempFile("mnist-spark-model", ".zip");
+        try {
+            ModelSerializer.writeModel(network, local.toFile(), true);
+            ModelSerializer.addObjectToFile(local.toFile(), INFO_ENTRY, info.toJson());
+            Storage.write(location, conf, out -> Files.copy(local, out));
+        } finally {
+            Files.deleteIfExists(local);
+        }
     }
 
     /**
      * Loads a model and checks that it is one this project can use: a Deeplearning4j network with
      * its info entry, that accepts the declared input and predicts the declared number of classes.
      */
-    public static Loaded load(Path file) {
-        File f = file.toFile();
-        if (!f.isFile()) {
-            throw new IllegalArgumentException(file + ": no such model file");
+    public static Loaded load(String location, Configuration conf) {
+        Path local;
+        try {
+            local = Files.createTempFile("mnist-spark-model", ".zip");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        try {
+            try (InputStream in = Storage.open(location, conf)) {
+                Files.copy(in, local, StandardCopyOption.REPLACE_EXISTING);
+            } catch (FileNotFoundException e) {
+                throw new IllegalArgumentException(location + ": no such model file");
+            } catch (IOException e) {
+                throw new IllegalArgumentException(location + ": cannot read: " + e.getMessage());
+            }
+            return check(location, local.toFile());
+        } finally {
+            local.toFile().delete();
+        }
+    }
+
+    private static Loaded check(String location, File file) {
         MultiLayerNetwork network;
         ModelInfo info;
         try {
-            network = ModelSerializer.restoreMultiLayerNetwork(f, true);
-            info = ModelInfo.fromJson(ModelSerializer.getObjectFromFile(f, INFO_ENTRY));
+            network = ModelSerializer.restoreMultiLayerNetwork(file, true);
+            info = ModelInfo.fromJson(ModelSerializer.getObjectFromFile(file, INFO_ENTRY));
         } catch (Exception e) {
-            throw new IllegalArgumentException(file + ": not a model saved by this tool (" + firstLine(e) + ")");
+            throw new IllegalArgumentException(location + ": not a model saved by this tool (" + firstLine(e) + ")");
         }
         InputShape shape = info.shape();
         long[] outShape;
         try {
             outShape = network.output(Nd4j.zeros(1, shape.pixels()), false).shape();
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(file + ": the network does not accept " + shape + " (" + firstLine(e) + ")");
+            throw new IllegalArgumentException(location + ": the network does not accept " + shape + " (" + firstLine(e) + ")");
         }
         if (outShape.length != 2 || outShape[1] != shape.classes()) {
-            throw new IllegalArgumentException(file + ": the network's output has shape "
+            throw new IllegalArgumentException(location + ": the network's output has shape "
                     + java.util.Arrays.toString(outShape) + ", not " + shape.classes() + " classes");
         }
         return new Loaded(network, info);

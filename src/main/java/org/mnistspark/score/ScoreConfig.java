@@ -1,11 +1,10 @@
 package org.mnistspark.score;
 
-import java.nio.file.Path;
 import org.mnistspark.image.Preprocessing;
 
 /**
- * One scoring run: {@code input} and {@code output} are Hadoop paths (local, HDFS, S3…); {@code glob},
+ * One scoring run: {@code model}, {@code input} and {@code output} are Hadoop paths (local, HDFS, S3…); {@code glob},
  * if not null, keeps only file names that match it; {@code batch} images go through the network at once.
  */
-public record ScoreConfig(Path model, String input, String output, String glob, Preprocessing preprocessing, int batch,
+public record ScoreConfig(String model, String input, String output, String glob, Preprocessing preprocessing, int batch,
         boolean overwrite, long maxPixels, long maxFileBytes) {}

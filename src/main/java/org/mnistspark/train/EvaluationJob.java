@@ -2,11 +2,12 @@ package org.mnistspark.train;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.mnistspark.files.Storage;
 import org.mnistspark.idx.MnistFiles.Split;
 import org.mnistspark.model.ModelFile;
 
@@ -14,9 +15,14 @@ import org.mnistspark.model.ModelFile;
 public final class EvaluationJob {
     private EvaluationJob() {}
 
-    public static TestMetrics run(SparkSession spark, Path modelFile, String dataDir, Path output, PrintWriter out)
-            throws IOException {
-        ModelFile.Loaded model = ModelFile.load(modelFile);
+    /** Writes the metrics to {@code output}, which must not exist unless {@code overwrite}. */
+    public static TestMetrics run(SparkSession spark, String modelFile, String dataDir, String output, boolean overwrite,
+            PrintWriter out) throws IOException {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        if (!overwrite && Storage.isFile(output, conf)) {
+            throw new IllegalArgumentException(output + ": already exists; choose another --output or add --mode overwrite");
+        }
+        ModelFile.Loaded model = ModelFile.load(modelFile, conf);
         LabeledImages test = LabeledImages.read(spark, dataDir, Split.TEST, model.info().shape().classes());
         if (!test.shape().equals(model.info().shape())) {
             throw new IllegalArgumentException(test.path() + ": images are " + test.shape() + " but the model reads " + model.info().shape());
@@ -24,8 +30,8 @@ public final class EvaluationJob {
         TestMetrics metrics = Evaluator.evaluate(JavaSparkContext.fromSparkContext(spark.sparkContext()), model.network(), test);
         Map<String, Object> json = new LinkedHashMap<>(metrics.toJson());
         json.put("test_data", test.path());
-        json.put("model", modelFile.toString());
-        MetricsFile.write(output, json);
+        json.put("model", modelFile);
+        MetricsFile.write(output, conf, json);
         out.print(metrics.report());
         out.println("wrote " + output);
         return metrics;

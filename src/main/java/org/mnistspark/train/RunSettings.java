@@ -3,10 +3,11 @@ package org.mnistspark.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.mnistspark.files.Storage;
 import org.mnistspark.model.Hyperparameters;
 import org.mnistspark.model.Hyperparameters.Decay;
 import org.mnistspark.model.Hyperparameters.Init;
@@ -17,7 +18,7 @@ final class RunSettings {
 
     private RunSettings() {}
 
-    static void write(TrainingConfig config) throws IOException {
+    static void write(TrainingConfig config, Configuration conf) throws IOException {
         Hyperparameters hp = config.hyperparameters();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("data", config.dataDir());
@@ -33,17 +34,20 @@ final class RunSettings {
         json.put("workers", config.workers());
         json.put("log_every", config.logEvery());
         json.put("checkpoint_every", config.checkpointEvery());
-        MetricsFile.write(config.output().resolve(FILE), json);
+        MetricsFile.write(Storage.child(config.output(), FILE), conf, json);
     }
 
-    static boolean exists(Path runDir) {
-        return Files.isRegularFile(runDir.resolve(FILE));
+    static boolean exists(String runDir, Configuration conf) throws IOException {
+        return Storage.isFile(Storage.child(runDir, FILE), conf);
     }
 
     /** The settings of the run in {@code runDir}, which stays its output directory. */
-    static TrainingConfig read(Path runDir) throws IOException {
-        Path file = runDir.resolve(FILE);
-        JsonNode json = new ObjectMapper().readTree(file.toFile());
+    static TrainingConfig read(String runDir, Configuration conf) throws IOException {
+        String file = Storage.child(runDir, FILE);
+        JsonNode json;
+        try (InputStream in = Storage.open(file, conf)) {
+            json = new ObjectMapper().readTree(in);
+        }
         Hyperparameters hp = new Hyperparameters(field(json, "learning_rate", file).asDouble(), field(json, "batch_size", file).asInt(),
                 field(json, "dropout_keep", file).asDouble(), field(json, "seed", file).asLong(),
                 // Runs started before presets existed trained the seed's way.
@@ -52,10 +56,11 @@ final class RunSettings {
         JsonNode epochs = field(json, "epochs", file);
         return new TrainingConfig(field(json, "data", file).asText(), runDir, field(json, "steps", file).asLong(),
                 epochs.isNull() ? null : epochs.asDouble(), hp, field(json, "averaging_frequency", file).asInt(),
-                field(json, "workers", file).asInt(), field(json, "log_every", file).asInt(), field(json, "checkpoint_every", file).asInt());
+                field(json, "workers", file).asInt(), field(json, "log_every", file).asInt(), field(json, "checkpoint_every", file).asInt(),
+                false);
     }
 
-    private static JsonNode field(JsonNode json, String name, Path file) {
+    private static JsonNode field(JsonNode json, String name, String file) {
         if (json == null || !json.has(name)) {
             throw new IllegalArgumentException(file + ": not a run's settings (no \"" + name + "\")");
         }

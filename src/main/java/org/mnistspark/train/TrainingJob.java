@@ -2,14 +2,16 @@ package org.mnistspark.train;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mnistspark.files.Storage;
 import org.mnistspark.idx.MnistFiles.Split;
 import org.mnistspark.model.DeepMnistCnn;
 import org.mnistspark.model.Hyperparameters;
@@ -30,46 +32,68 @@ public final class TrainingJob {
     private static final int RECENT_BATCHES = 2;
     /** The latest checkpoint of a run: the model with Adam's state, and the step it reached. */
     static final String CHECKPOINT = "checkpoint.zip";
+    private static final String MODEL = "model.zip";
+    private static final String METRICS = "metrics.json";
 
     private TrainingJob() {}
 
-    /** Starts a run in {@code config.output()}; refuses a directory that holds a checkpointed run. */
+    /** The files a run writes: a directory holding any of them holds a run. */
+    private static final List<String> RUN_FILES = List.of(MODEL, METRICS, ProgressLog.FILE, RunSettings.FILE, CHECKPOINT);
+
+    /**
+     * Starts a run in {@code config.output()}. A directory that already holds a run is refused unless
+     * {@code config.overwrite()}; then its checkpoint goes first, since it belongs to the run replaced.
+     */
     public static TestMetrics run(SparkSession spark, TrainingConfig config, PrintWriter out) throws IOException {
-        if (Files.exists(config.output().resolve(CHECKPOINT))) {
-            throw new IllegalArgumentException(config.output() + ": holds a checkpointed run; continue it with --resume "
-                    + config.output() + " or train into another --output");
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        String dir = config.output();
+        if (!config.overwrite() && Storage.isFile(Storage.child(dir, CHECKPOINT), conf)) {
+            throw new IllegalArgumentException(dir + ": holds a checkpointed run; continue it with --resume " + dir
+                    + ", train into another --output or add --mode overwrite");
         }
+        List<String> existing = new ArrayList<>();
+        for (String name : RUN_FILES) {
+            if (Storage.isFile(Storage.child(dir, name), conf)) {
+                existing.add(name);
+            }
+        }
+        if (!config.overwrite() && !existing.isEmpty()) {
+            throw new IllegalArgumentException(dir + ": already holds a run (" + String.join(", ", existing)
+                    + "); train into another --output or add --mode overwrite");
+        }
+        Storage.delete(Storage.child(dir, CHECKPOINT), conf);
         return train(spark, config, null, out);
     }
 
     /** Continues the run in {@code runDir} from its last checkpoint, with the settings it was started with. */
-    public static TestMetrics resume(SparkSession spark, Path runDir, PrintWriter out) throws IOException {
-        if (!RunSettings.exists(runDir)) {
+    public static TestMetrics resume(SparkSession spark, String runDir, PrintWriter out) throws IOException {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        if (!RunSettings.exists(runDir, conf)) {
             throw new IllegalArgumentException(runDir + ": not a training run (no " + RunSettings.FILE + ")");
         }
-        Path checkpoint = runDir.resolve(CHECKPOINT);
-        if (!Files.isRegularFile(checkpoint)) {
+        String checkpoint = Storage.child(runDir, CHECKPOINT);
+        if (!Storage.isFile(checkpoint, conf)) {
             throw new IllegalArgumentException(runDir + ": no " + CHECKPOINT + " to resume from (train with --checkpoint-every N)");
         }
-        return train(spark, RunSettings.read(runDir), ModelFile.load(checkpoint), out);
+        return train(spark, RunSettings.read(runDir, conf), ModelFile.load(checkpoint, conf), out);
     }
 
     private static TestMetrics train(SparkSession spark, TrainingConfig config, ModelFile.Loaded checkpoint, PrintWriter out)
             throws IOException {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Configuration conf = sc.hadoopConfiguration();
         LabeledImages train = LabeledImages.read(spark, config.dataDir(), Split.TRAIN, CLASSES);
         LabeledImages test = LabeledImages.read(spark, config.dataDir(), Split.TEST, CLASSES);
         if (!train.shape().equals(test.shape())) {
             throw new IllegalArgumentException(test.path() + ": images are " + test.shape() + " but the training images are " + train.shape());
         }
         if (checkpoint != null && !checkpoint.info().shape().equals(train.shape())) {
-            throw new IllegalArgumentException(config.output().resolve(CHECKPOINT) + ": the model takes " + checkpoint.info().shape()
+            throw new IllegalArgumentException(Storage.child(config.output(), CHECKPOINT) + ": the model takes " + checkpoint.info().shape()
                     + " but the training images are " + train.shape());
         }
-        Files.createDirectories(config.output());
         if (checkpoint == null) {
             // A resumed run keeps the settings file it was started with.
-            RunSettings.write(config);
+            RunSettings.write(config, conf);
         }
         Hyperparameters hp = config.hyperparameters();
         int workers = config.workers() > 0 ? config.workers() : sc.defaultParallelism();
@@ -91,18 +115,18 @@ public final class TrainingJob {
             network.init();
         } else {
             network = checkpoint.network();
-            out.printf("resuming at step %d of %d from %s%n", start, steps, config.output().resolve(CHECKPOINT));
+            out.printf("resuming at step %d of %d from %s%n", start, steps, Storage.child(config.output(), CHECKPOINT));
         }
         ExecutorLossLog lossLog = new ExecutorLossLog(out);
         sc.sc().addSparkListener(lossLog);
         double seconds;
         try (ParameterAveraging averaging = new ParameterAveraging(sc, network, examples, order, workers,
                 config.averagingFrequency(), train.shape().classes(), hp.seed())) {
-            seconds = fit(averaging, network, examples, order, train, config, start, steps, out);
+            seconds = fit(averaging, network, examples, order, train, config, start, steps, conf, out);
         } finally {
             sc.sc().removeSparkListener(lossLog);
         }
-        ModelFile.save(network, new ModelInfo(train.shape(), steps, train.path()), config.output().resolve("model.zip"));
+        ModelFile.save(network, new ModelInfo(train.shape(), steps, train.path()), Storage.child(config.output(), MODEL), conf);
 
         TestMetrics metrics = Evaluator.evaluate(sc, network, test);
         long trained = steps - start;
@@ -123,11 +147,11 @@ public final class TrainingJob {
         json.put("seed", hp.seed());
         json.put("workers", workers);
         json.put("averaging_frequency", config.averagingFrequency());
-        MetricsFile.write(config.output().resolve("metrics.json"), json);
+        MetricsFile.write(Storage.child(config.output(), METRICS), conf, json);
         out.printf("trained %d steps in %s (%.1f images/s)%n", trained, ProgressLog.duration(Math.round(seconds)),
                 imagesPerSecond);
         out.print(metrics.report());
-        out.println("wrote " + config.output().resolve("model.zip") + ", metrics.json and train-log.csv");
+        out.println("wrote " + Storage.child(config.output(), MODEL) + ", metrics.json and train-log.csv");
         return metrics;
     }
 
@@ -136,31 +160,30 @@ public final class TrainingJob {
      * returns the seconds it took. A last round that would pass {@code steps} is cut short to end there.
      */
     private static double fit(ParameterAveraging averaging, MultiLayerNetwork network, TrainingSet examples, StepOrder order,
-            LabeledImages train, TrainingConfig config, long start, long steps, PrintWriter out) throws IOException {
+            LabeledImages train, TrainingConfig config, long start, long steps, Configuration conf, PrintWriter out) throws IOException {
         int roundSteps = averaging.stepsPerRound();
         long reportEvery = wholeRounds(config.logEvery(), roundSteps);
         long checkpointEvery = config.checkpointEvery() > 0 ? wholeRounds(config.checkpointEvery(), roundSteps) : 0;
         int batchSize = config.hyperparameters().batchSize();
         int classes = train.shape().classes();
-        Path csv = config.output().resolve("train-log.csv");
-        Path checkpoint = config.output().resolve(CHECKPOINT);
-        try (ProgressLog log = start == 0
-                ? ProgressLog.start(csv, steps, batchSize, out)
-                : ProgressLog.resume(csv, start, steps, batchSize, out)) {
-            for (long done = start; done < steps; ) {
-                long end = Math.min(steps, done + roundSteps);
-                double loss = averaging.round(done, end);
-                done = end;
-                if (done % reportEvery == 0 || done == steps) {
-                    log.record(done, loss, recentAccuracy(network, examples, order, done, classes));
-                }
-                if (checkpointEvery > 0 && (done % checkpointEvery == 0 || done == steps)) {
-                    ModelFile.save(network, new ModelInfo(train.shape(), done, train.path()), checkpoint);
-                    out.printf("checkpoint at step %d: %s%n", done, checkpoint);
-                }
+        String csv = Storage.child(config.output(), ProgressLog.FILE);
+        String checkpoint = Storage.child(config.output(), CHECKPOINT);
+        ProgressLog log = start == 0
+                ? ProgressLog.start(csv, conf, steps, batchSize, out)
+                : ProgressLog.resume(csv, conf, start, steps, batchSize, out);
+        for (long done = start; done < steps; ) {
+            long end = Math.min(steps, done + roundSteps);
+            double loss = averaging.round(done, end);
+            done = end;
+            if (done % reportEvery == 0 || done == steps) {
+                log.record(done, loss, recentAccuracy(network, examples, order, done, classes));
             }
-            return log.elapsedSeconds();
+            if (checkpointEvery > 0 && (done % checkpointEvery == 0 || done == steps)) {
+                ModelFile.save(network, new ModelInfo(train.shape(), done, train.path()), checkpoint, conf);
+                out.printf("checkpoint at step %d: %s%n", done, checkpoint);
+            }
         }
+        return log.elapsedSeconds();
     }
 
     /** {@code steps} rounded up to whole averaging rounds. */

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnistspark.idx.IdxWriter;
+import org.mnistspark.testing.BlankDataset;
 import org.mnistspark.testing.Cli;
 
 /** Every kind of bad input ends with one clear line on standard error and a non-zero exit, and writes nothing. */
@@ -31,12 +33,7 @@ class CliErrorsTest {
 
     /** A data directory whose four files are fine except where a test spoils one. */
     private Path dataset(int trainImages, int trainLabels) throws IOException {
-        Path data = Files.createDirectories(dir.resolve("data"));
-        IdxWriter.writeImages(data.resolve("train-images-idx3-ubyte.gz"), 28, 28, new byte[trainImages][784]);
-        IdxWriter.writeLabels(data.resolve("train-labels-idx1-ubyte.gz"), new byte[trainLabels]);
-        IdxWriter.writeImages(data.resolve("t10k-images-idx3-ubyte.gz"), 28, 28, new byte[10][784]);
-        IdxWriter.writeLabels(data.resolve("t10k-labels-idx1-ubyte.gz"), new byte[10]);
-        return data;
+        return BlankDataset.write(dir.resolve("data"), trainImages, trainLabels);
     }
 
     @Test
@@ -62,12 +59,25 @@ class CliErrorsTest {
 
     @Test
     void zeroSteps() throws IOException {
-        assertFails(train(dataset(60, 60), "--steps", "0"), 1, "--steps must be at least 1, not 0");
+        assertFails(train(dataset(60, 60), "--steps", "0"), 2, "--steps must be at least 1, not 0 (see --help)");
     }
 
     @Test
     void negativeLearningRate() throws IOException {
-        assertFails(train(dataset(60, 60), "--lr", "-1"), 1, "--lr must be positive, not -1.0");
+        assertFails(train(dataset(60, 60), "--lr", "-1"), 2, "--lr must be positive, not -1.0 (see --help)");
+    }
+
+    @Test
+    void stepsAndEpochsTogether() throws IOException {
+        assertFails(train(dataset(60, 60), "--epochs", "2"), 2, "give --steps or --epochs, not both (see --help)");
+    }
+
+    @Test
+    void zeroBatchWhenScoring() {
+        Cli cli = Cli.run("score", "--model", "model.zip", "--input", dir.toString(), "--output", dir.resolve("out").toString(),
+                "--batch", "0");
+        assertEquals(2, cli.exitCode());
+        assertEquals("error: --batch must be at least 1, not 0 (see --help)", cli.errorLine());
     }
 
     @Test
@@ -112,7 +122,25 @@ class CliErrorsTest {
         byte[] labels = new byte[60];
         labels[7] = 12;
         IdxWriter.writeLabels(data.resolve("train-labels-idx1-ubyte.gz"), labels);
-        assertFails(train(data), 1, data.resolve("train-images-idx3-ubyte.gz") + ": labels run from 0 to 12, but the model has classes 0 to 9");
+        assertFails(train(data), 1, data.resolve("train-labels-idx1-ubyte.gz") + ": labels run from 0 to 12, but the model has classes 0 to 9");
+    }
+
+    @Test
+    void damagedGzipBody() throws IOException {
+        Path data = dataset(60, 60);
+        Path images = data.resolve("train-images-idx3-ubyte.gz");
+        byte[] gzip = Files.readAllBytes(images);
+        // The gzip header stays valid (magic, method, flags: its first ten bytes); the compressed body is garbage.
+        byte[] garbage = new byte[gzip.length - 10];
+        new Random(3).nextBytes(garbage);
+        System.arraycopy(garbage, 0, gzip, 10, garbage.length);
+        Files.write(images, gzip);
+
+        Cli cli = train(data);
+
+        assertEquals(1, cli.exitCode());
+        assertTrue(cli.errorLine().startsWith("error: " + images + ": corrupt gzip data: "), cli.errorLine());
+        assertEquals(1, cli.err().lines().count(), cli.err());
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +26,8 @@ import org.mnistspark.bench.PaperPhotos;
 import org.mnistspark.testing.Cli;
 import org.mnistspark.testing.Digits;
 import org.mnistspark.testing.StandaloneCluster;
+import org.mnistspark.testing.ListeningSockets;
+import org.mnistspark.testing.MnistSample;
 import org.mnistspark.testing.Submission;
 import org.mnistspark.testing.TestData;
 import org.mnistspark.testing.TestSpark;
@@ -52,6 +55,7 @@ class StandaloneClusterIT {
     private static String trainingOut;
     private static String trainingErr;
     private static String killedExecutor;
+    private static List<ListeningSockets.Socket> clusterSockets;
 
     /** One training run on the cluster, with one of its executors killed once the first progress line is out. */
     @BeforeAll
@@ -62,6 +66,8 @@ class StandaloneClusterIT {
                 "--data", TestData.mnist().toString(), "--output", run.toString(),
                 "--steps", String.valueOf(STEPS), "--lr", "1e-3")) {
             training.awaitOutput(PROGRESS, TRAINING);
+            // Everything is up: the driver, the Master, the workers and the executors.
+            clusterSockets = ListeningSockets.of(Stream.concat(training.processes().stream(), cluster.processes().stream()).toList());
             killedExecutor = killOneExecutor(cluster);
             trainingExitCode = training.waitFor(TRAINING);
             trainingOut = training.out();
@@ -114,6 +120,34 @@ class StandaloneClusterIT {
                 "--input", photos.toString(), "--output", local.toString());
         assertEquals(0, localScoring.exitCode(), localScoring.err());
         assertSameRows(read(local), read(onCluster));
+    }
+
+    @Test
+    void nothingTheClusterRunsListensBeyondLoopback() {
+        long processes = clusterSockets.stream().map(ListeningSockets.Socket::pid).distinct().count();
+        // The driver, the Master, two workers and their executors: each listens somewhere.
+        assertTrue(processes >= 5, "listening processes found: " + clusterSockets);
+        assertOnLoopbackOnly(clusterSockets);
+    }
+
+    /** A local run as a user starts it, without the test's SPARK_LOCAL_IP: submit.sh itself keeps it on loopback. */
+    @Test
+    void nothingALocalRunListensBeyondLoopback() throws Exception {
+        Path data = MnistSample.write(Files.createDirectories(dir.resolve("sample")), 500, 100);
+        List<ListeningSockets.Socket> sockets;
+        try (Submission local = Submission.start(dir, "local", List.of("SPARK_LOCAL_IP"), "train", "--data", data.toString(),
+                "--output", dir.resolve("local-run").toString(), "--steps", "1000", "--log-every", "10")) {
+            local.awaitOutput(PROGRESS, TRAINING);
+            sockets = ListeningSockets.of(local.processes());
+        }
+        // The driver's RPC endpoint, its block manager and its web UI.
+        assertTrue(sockets.size() >= 3, "listening sockets found: " + sockets);
+        assertOnLoopbackOnly(sockets);
+    }
+
+    private static void assertOnLoopbackOnly(List<ListeningSockets.Socket> sockets) {
+        List<ListeningSockets.Socket> open = sockets.stream().filter(socket -> !socket.address().getAddress().isLoopbackAddress()).toList();
+        assertEquals(List.of(), open, "listening beyond loopback");
     }
 
     /** Kills the JVM of one of the training's executors, as a crashed machine would lose it; returns its id. */

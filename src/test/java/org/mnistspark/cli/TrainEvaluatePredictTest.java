@@ -115,15 +115,21 @@ class TrainEvaluatePredictTest {
     }
 
     @Test
-    void predictReportsAnUnreadableImageAndGoesOn() throws IOException {
+    void predictReportsEveryUnreadableImageAndGoesOn() throws IOException {
         Path broken = dir.resolve("broken.png");
         Files.writeString(broken, "not an image");
         Path missing = dir.resolve("missing.png");
+        Path unopenable = Files.createDirectories(dir.resolve("folder.png"));
+        Path digit = dir.resolve("digit.png");
+        ImageIO.write(Digits.inkOnPaper(Digits.mnistTest(1).get(0).pixels()), "png", digit.toFile());
 
-        Cli predict = Cli.run("predict", "--model", run.resolve("model.zip").toString(), broken.toString(), missing.toString());
+        Cli predict = Cli.run("predict", "--model", run.resolve("model.zip").toString(), broken.toString(), missing.toString(),
+                unopenable.toString(), digit.toString());
 
         assertEquals(1, predict.exitCode());
         assertEquals(List.of("error: " + broken + ": not an image in a known format (JPEG, PNG, GIF, BMP, TIFF)",
-                "error: " + missing + ": no such file"), predict.err().lines().toList());
+                "error: " + missing + ": no such file", "error: " + unopenable + ": cannot read: Is a directory"),
+                predict.err().lines().toList());
+        assertTrue(predict.out().startsWith(digit + ": "), "the readable image after the failures is predicted: " + predict.out());
     }
 }

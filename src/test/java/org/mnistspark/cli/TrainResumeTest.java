@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +50,7 @@ class TrainResumeTest {
         } finally {
             driver.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
         }
-        long checkpointStep = ModelFile.load(checkpoint).info().steps();
+        long checkpointStep = ModelFile.load(checkpoint.toString(), new Configuration()).info().steps();
         assertTrue(checkpointStep > 0 && checkpointStep < STEPS, "checkpoint at step " + checkpointStep);
         assertFalse(Files.exists(run.resolve("model.zip")), "the killed run had finished");
 
@@ -63,11 +64,11 @@ class TrainResumeTest {
         List<Long> logged = Files.readAllLines(run.resolve("train-log.csv")).stream().skip(1)
                 .map(row -> Long.parseLong(row.substring(0, row.indexOf(',')))).toList();
         assertEquals(List.of(20L, 40L, 60L, 80L), logged, "one row per report, none twice");
-        assertEquals(STEPS, ModelFile.load(run.resolve("model.zip")).info().steps());
+        assertEquals(STEPS, ModelFile.load(run.resolve("model.zip").toString(), new Configuration()).info().steps());
         JsonNode metrics = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
         assertEquals(STEPS, metrics.get("steps").asLong());
         assertEquals(checkpointStep, metrics.get("resumed_at_step").asLong());
-        assertEquals(STEPS, ModelFile.load(checkpoint).info().steps(), "the last checkpoint is the finished model");
+        assertEquals(STEPS, ModelFile.load(checkpoint.toString(), new Configuration()).info().steps(), "the last checkpoint is the finished model");
 
         Cli finished = Cli.run("train", "--resume", run.toString(), "--master", "local[2]");
         assertEquals(0, finished.exitCode(), finished.err());
@@ -85,7 +86,7 @@ class TrainResumeTest {
 
         assertEquals(1, cli.exitCode());
         assertEquals("error: " + run + ": holds a checkpointed run; continue it with --resume " + run
-                + " or train into another --output", cli.errorLine());
+                + ", train into another --output or add --mode overwrite", cli.errorLine());
         assertEquals("the only copy of a week of training", Files.readString(run.resolve("checkpoint.zip")));
     }
 

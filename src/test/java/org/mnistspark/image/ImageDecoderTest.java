@@ -1,6 +1,7 @@
 package org.mnistspark.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,11 +16,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.Test;
 import org.mnistspark.testing.Pngs;
@@ -128,11 +133,31 @@ class ImageDecoderTest {
         assertLooksLikeTheBar(decode(encode(image, "png")), 0.5);
     }
 
+    /** The JDK and TwelveMonkeys both read TIFF, and name it differently: the format column says the same whichever reads. */
+    @Test
+    void tiffIsCalledTiffWhicheverReaderDecodesIt() throws IOException {
+        byte[] tiff = encode(grey(BufferedImage.TYPE_3BYTE_BGR), "tiff");
+        IIORegistry registry = IIORegistry.getDefaultInstance();
+        List<ImageReaderSpi> readers = new ArrayList<>();
+        registry.getServiceProviders(ImageReaderSpi.class,
+                spi -> Arrays.asList(((ImageReaderSpi) spi).getFormatNames()).contains("tiff"), true)
+                .forEachRemaining(readers::add);
+        assertTrue(readers.size() >= 2, "the JDK's TIFF reader and TwelveMonkeys': " + readers);
+        for (ImageReaderSpi first : readers) {
+            readers.stream().filter(other -> other != first).forEach(other -> registry.setOrdering(ImageReaderSpi.class, first, other));
+            try {
+                assertEquals("tiff", decode(tiff).format(), first.getClass().getName());
+            } finally {
+                readers.stream().filter(other -> other != first).forEach(other -> registry.unsetOrdering(ImageReaderSpi.class, first, other));
+            }
+        }
+    }
+
     @Test
     void bmpGifTiff() throws IOException {
         for (String format : new String[] {"bmp", "gif", "tiff"}) {
             ImageDecoder.Decoded decoded = decode(encode(grey(BufferedImage.TYPE_3BYTE_BGR), format));
-            assertEquals(format.equals("tiff") ? "tif" : format, decoded.format().replace("tiff", "tif"));
+            assertEquals(format, decoded.format());
             assertLooksLikeTheBar(decoded, 0.5);
         }
     }
@@ -145,8 +170,8 @@ class ImageDecoderTest {
         assertLooksLikeTheBar(decode(progressive), 80);
     }
 
-    @Test
-    void jpegCmyk() throws IOException {
+    /** The bar as a CMYK JPEG, with no colour profile and no Adobe marker. */
+    private static byte[] cmykJpeg() throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         WritableRaster cmyk = WritableRaster.createInterleavedRaster(DataBuffer.TYPE_BYTE, W, H, 4, null);
         for (int y = 0; y < H; y++) {
@@ -160,12 +185,47 @@ class ImageDecoderTest {
             writer.write(null, new IIOImage(cmyk, null, null), writer.getDefaultWriteParam());
         }
         writer.dispose();
-        ImageDecoder.Decoded decoded = decode(out.toByteArray());
+        return out.toByteArray();
+    }
+
+    private static void assertShowsTheBar(ImageDecoder.Decoded decoded) {
         assertEquals("jpeg", decoded.format());
         assertEquals(W, decoded.width());
         double bar = decoded.grey().at(2, 2);
         double rest = decoded.grey().at(W - 2, H - 2);
         assertTrue(Math.abs(rest - bar) > 50, "bar " + bar + ", the rest " + rest);
+    }
+
+    @Test
+    void jpegCmyk() throws IOException {
+        assertShowsTheBar(decode(cmykJpeg()));
+    }
+
+    /** As Photoshop writes CMYK: an Adobe marker saying so, and here no ICC profile, which the decoder warns about. */
+    @Test
+    void jpegCmykWithoutAColourProfileIsReadNotFailed() throws IOException {
+        byte[] jpeg = cmykJpeg();
+        byte[] adobe = {(byte) 0xff, (byte) 0xee, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
+        ByteBuffer marked = ByteBuffer.allocate(jpeg.length + adobe.length).put(jpeg, 0, 2).put(adobe).put(jpeg, 2, jpeg.length - 2);
+        assertShowsTheBar(decode(marked.array()));
+    }
+
+    @Test
+    void decoderWarningsThatLosePixelsAreToldFromColourOnes() {
+        assertTrue(DecoderWarning.losesPixels("Corrupt JPEG data: premature end of data segment"));
+        assertTrue(DecoderWarning.losesPixels("Corrupt JPEG data: Bad segment length"));
+        assertTrue(DecoderWarning.losesPixels("Truncated file"));
+        assertFalse(DecoderWarning.losesPixels(
+                "No embedded ICC color profile, will convert using inaccurate CMYK to RGB conversion. Colors may look incorrect."));
+        assertFalse(DecoderWarning.losesPixels("Bad 'ICC_PROFILE' chunk count: 0. Ignoring ICC profile."));
+        assertFalse(DecoderWarning.losesPixels(
+                "Invalid Adobe App14 marker. Indicates YCC data, but SOF0 has 1 color component(s). Ignoring Adobe App14 marker."));
+    }
+
+    @Test
+    void aDecoderRunningOutOfMemoryFailsThatFileOnly() {
+        byte[] hostile = Arrays.copyOf(ExhaustingReader.MAGIC, 64);
+        ExhaustingReader.Spi.registeredDuring(() -> assertReason(hostile, "cannot decode: OutOfMemoryError: Java heap space"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,8 +52,8 @@ class ModelFileTest {
         Path file = dir.resolve("model.zip");
         ModelInfo info = new ModelInfo(InputShape.MNIST, 1, "unit test");
 
-        ModelFile.save(network, info, file);
-        ModelFile.Loaded loaded = ModelFile.load(file);
+        ModelFile.save(network, info, file.toString(), new Configuration());
+        ModelFile.Loaded loaded = ModelFile.load(file.toString(), new Configuration());
 
         INDArray input = Nd4j.rand(DataType.FLOAT, 20, 784);
         assertEquals(network.output(input, false), loaded.network().output(input, false));
@@ -67,22 +68,22 @@ class ModelFileTest {
     void rejectsAFileThatIsNotAModel() throws IOException {
         Path file = dir.resolve("model.zip");
         Files.writeString(file, "not a zip");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFile.load(file));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFile.load(file.toString(), new Configuration()));
         assertEquals(true, e.getMessage().startsWith(file + ": not a model saved by this tool ("), e.getMessage());
     }
 
     @Test
     void rejectsAMissingFile() {
         Path file = dir.resolve("nothing.zip");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFile.load(file));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFile.load(file.toString(), new Configuration()));
         assertEquals(file + ": no such model file", e.getMessage());
     }
 
     @Test
     void rejectsAModelOfTheWrongShape() throws IOException {
         Path file = dir.resolve("model.zip");
-        ModelFile.save(trainedOneStep(), new ModelInfo(new InputShape(28, 28, 5), 1, "unit test"), file);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFile.load(file));
+        ModelFile.save(trainedOneStep(), new ModelInfo(new InputShape(28, 28, 5), 1, "unit test"), file.toString(), new Configuration());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFile.load(file.toString(), new Configuration()));
         assertEquals(file + ": the network's output has shape [1, 10], not 5 classes", e.getMessage());
     }
 }

@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import java.nio.file.Path;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -34,8 +35,8 @@ class PresetTest {
     void theScheduleSurvivesTheModelFile(@TempDir Path dir) throws Exception {
         MultiLayerNetwork network = new MultiLayerNetwork(DeepMnistCnn.configuration(InputShape.MNIST, Preset.FAST.hyperparameters(), 1000));
         network.init();
-        ModelFile.save(network, new ModelInfo(InputShape.MNIST, 0, "none"), dir.resolve("model.zip"));
-        IUpdater adam = updater(ModelFile.load(dir.resolve("model.zip")).network().getLayerWiseConfigurations());
+        ModelFile.save(network, new ModelInfo(InputShape.MNIST, 0, "none"), dir.resolve("model.zip").toString(), new Configuration());
+        IUpdater adam = updater(ModelFile.load(dir.resolve("model.zip").toString(), new Configuration()).network().getLayerWiseConfigurations());
         assertEquals(1e-3, adam.getLearningRate(500, 0), 1e-12);
     }
 

@@ -77,6 +77,11 @@ public final class StandaloneCluster implements AutoCloseable {
         return ids;
     }
 
+    /** The Master, the workers and every executor JVM they launched. */
+    public List<ProcessHandle> processes() {
+        return daemons.stream().flatMap(daemon -> Stream.concat(Stream.of(daemon.toHandle()), daemon.descendants())).toList();
+    }
+
     /** The executor JVMs that the workers launched for an application. */
     public List<ProcessHandle> executors(String applicationId) {
         return daemons.stream().flatMap(Process::descendants)

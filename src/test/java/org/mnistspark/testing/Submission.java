@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** {@code ./submit.sh} run as a user runs it, in a child process, its standard output and error kept in files. */
 public final class Submission implements AutoCloseable {
@@ -26,13 +27,24 @@ public final class Submission implements AutoCloseable {
 
     /** Starts {@code ./submit.sh args...} without SPARK_HOME, writing NAME.out and NAME.err into {@code logs}. */
     public static Submission start(Path logs, String name, String... args) throws IOException {
+        return start(logs, name, List.of(), args);
+    }
+
+    /** As {@link #start}, also without the environment variables {@code unset}. */
+    public static Submission start(Path logs, String name, List<String> unset, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of("submit.sh").toAbsolutePath().toString()));
         command.addAll(List.of(args));
         Path out = logs.resolve(name + ".out");
         Path err = logs.resolve(name + ".err");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().remove("SPARK_HOME");
+        unset.forEach(builder.environment()::remove);
         return new Submission(builder.start(), out, err);
+    }
+
+    /** The launcher and every process it started: the driver JVM, for one. */
+    public List<ProcessHandle> processes() {
+        return Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
     }
 
     /** Waits for the first line of standard output matching {@code line}. */

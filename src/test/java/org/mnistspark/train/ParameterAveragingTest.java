@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Random;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,19 @@ class ParameterAveragingTest {
                 spark.getUpdater().getStateViewArray(), 1e-2);
     }
 
+    /** DL4J's training master persisted an RDD in every fit and never released it; rounds here persist nothing. */
+    @Test
+    void roundsLeaveNoRddPersisted() {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(TestSpark.session().sparkContext());
+        int before = sc.getPersistentRDDs().size();
+        try (ParameterAveraging averaging = averaging(network(), 2, 1)) {
+            for (long step = 0; step < 6; step += 2) {
+                averaging.round(step, step + 2);
+            }
+        }
+        assertEquals(before, sc.getPersistentRDDs().size());
+    }
+
     @Test
     void aRunStoppedAtACheckpointAndResumedEndsWhereTheRunLeftAloneEnds() throws IOException {
         MultiLayerNetwork alone = network();
@@ -110,8 +124,8 @@ class ParameterAveragingTest {
             averaging.round(0, 6);
         }
         Path checkpoint = dir.resolve("checkpoint.zip");
-        ModelFile.save(interrupted, new ModelInfo(InputShape.MNIST, 6, "random digits"), checkpoint);
-        MultiLayerNetwork resumed = ModelFile.load(checkpoint).network();
+        ModelFile.save(interrupted, new ModelInfo(InputShape.MNIST, 6, "random digits"), checkpoint.toString(), new Configuration());
+        MultiLayerNetwork resumed = ModelFile.load(checkpoint.toString(), new Configuration()).network();
         try (ParameterAveraging averaging = averaging(resumed, 2, 3)) {
             averaging.round(6, 12);
             averaging.round(12, 18);

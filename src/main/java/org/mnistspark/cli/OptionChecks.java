@@ -1,0 +1,24 @@
+package org.mnistspark.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/** Checks of option values that picocli's types cannot express: a value out of range is a bad command line (exit 2). */
+final class OptionChecks {
+    private final CommandLine cli;
+
+    OptionChecks(CommandSpec spec) {
+        this.cli = spec.commandLine();
+    }
+
+    void atLeastOne(String option, long value) {
+        require(value >= 1, option + " must be at least 1, not " + value);
+    }
+
+    void require(boolean valid, String problem) {
+        if (!valid) {
+            throw new ParameterException(cli, problem);
+        }
+    }
+}
