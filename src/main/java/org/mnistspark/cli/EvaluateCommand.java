@@ -6,6 +6,7 @@ import org.mnistspark.train.EvaluationJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true, showDefaultValues = true,
@@ -25,13 +26,16 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     SparkOptions spark;
 
+    @ParentCommand
+    Main main;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         Path target = output != null ? output : model.toAbsolutePath().resolveSibling("evaluation.json");
-        EvaluationJob.run(spark.session("evaluate"), model, data, target, spec.commandLine().getOut());
+        EvaluationJob.run(spark.session("evaluate"), model, data, target, main.console(spec.commandLine().getOut()));
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 package org.mnistspark.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mnistspark.model.Hyperparameters;
 import org.mnistspark.model.Preset;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
@@ -61,6 +63,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     SparkOptions spark;
 
+    @ParentCommand
+    Main main;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -68,7 +73,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (resume != null) {
             requireNoRunSettings();
-            TrainingJob.resume(spark.session("train"), resume, spec.commandLine().getOut());
+            TrainingJob.resume(spark.session("train"), resume, main.console(spec.commandLine().getOut()));
             return 0;
         }
         if (output == null) {
@@ -93,9 +98,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--workers must be 0 (automatic) or more, not " + workers);
         }
         Hyperparameters hp = preset.hyperparameters().withLearningRate(lr).withSeed(seed);
-        TrainingConfig config = new TrainingConfig(data, output, trainSteps, epochs, hp, frequency, workers, logEvery,
+        TrainingConfig config = new TrainingConfig(data, output, preset.name().toLowerCase(Locale.ROOT), trainSteps, epochs, hp, frequency, workers, logEvery,
                 checkpointEvery);
-        TrainingJob.run(spark.session("train"), config, spec.commandLine().getOut());
+        TrainingJob.run(spark.session("train"), config, main.console(spec.commandLine().getOut()));
         return 0;
     }
 

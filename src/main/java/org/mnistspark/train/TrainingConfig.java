@@ -7,7 +7,7 @@ import org.mnistspark.model.Hyperparameters;
  * One training run. {@code epochs}, when set, replaces {@code steps}. {@code workers} of 0 means
  * Spark's default parallelism. Progress is reported about every {@code logEvery} steps and a
  * checkpoint saved about every {@code checkpointEvery} steps (0: never), both rounded up to whole
- * averaging rounds.
+ * averaging rounds. {@code preset} names the recipe the hyper-parameters started from.
  */
-public record TrainingConfig(String dataDir, Path output, long steps, Double epochs, Hyperparameters hyperparameters,
+public record TrainingConfig(String dataDir, Path output, String preset, long steps, Double epochs, Hyperparameters hyperparameters,
         int averagingFrequency, int workers, int logEvery, int checkpointEvery) {}

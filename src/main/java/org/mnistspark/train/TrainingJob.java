@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mnistspark.idx.DataChecksums;
 import org.mnistspark.idx.MnistFiles.Split;
 import org.mnistspark.model.DeepMnistCnn;
 import org.mnistspark.model.Hyperparameters;
@@ -17,6 +18,10 @@ import org.mnistspark.model.InputShape;
 import org.mnistspark.model.ModelFile;
 import org.mnistspark.model.ModelInfo;
 import org.mnistspark.model.NativeBackend;
+import org.mnistspark.progress.Console;
+import org.mnistspark.progress.Progress;
+import org.mnistspark.report.MistakesFile;
+import org.mnistspark.report.TrainingReport;
 
 /**
  * Trains the CNN with parameter averaging: each of {@code workers} fits its own minibatches for
@@ -34,16 +39,16 @@ public final class TrainingJob {
     private TrainingJob() {}
 
     /** Starts a run in {@code config.output()}; refuses a directory that holds a checkpointed run. */
-    public static TestMetrics run(SparkSession spark, TrainingConfig config, PrintWriter out) throws IOException {
+    public static TestMetrics run(SparkSession spark, TrainingConfig config, Console console) throws IOException {
         if (Files.exists(config.output().resolve(CHECKPOINT))) {
             throw new IllegalArgumentException(config.output() + ": holds a checkpointed run; continue it with --resume "
                     + config.output() + " or train into another --output");
         }
-        return train(spark, config, null, out);
+        return train(spark, config, null, console);
     }
 
     /** Continues the run in {@code runDir} from its last checkpoint, with the settings it was started with. */
-    public static TestMetrics resume(SparkSession spark, Path runDir, PrintWriter out) throws IOException {
+    public static TestMetrics resume(SparkSession spark, Path runDir, Console console) throws IOException {
         if (!RunSettings.exists(runDir)) {
             throw new IllegalArgumentException(runDir + ": not a training run (no " + RunSettings.FILE + ")");
         }
@@ -51,11 +56,12 @@ public final class TrainingJob {
         if (!Files.isRegularFile(checkpoint)) {
             throw new IllegalArgumentException(runDir + ": no " + CHECKPOINT + " to resume from (train with --checkpoint-every N)");
         }
-        return train(spark, RunSettings.read(runDir), ModelFile.load(checkpoint), out);
+        return train(spark, RunSettings.read(runDir), ModelFile.load(checkpoint), console);
     }
 
-    private static TestMetrics train(SparkSession spark, TrainingConfig config, ModelFile.Loaded checkpoint, PrintWriter out)
+    private static TestMetrics train(SparkSession spark, TrainingConfig config, ModelFile.Loaded checkpoint, Console console)
             throws IOException {
+        PrintWriter out = console.out();
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         LabeledImages train = LabeledImages.read(spark, config.dataDir(), Split.TRAIN, CLASSES);
         LabeledImages test = LabeledImages.read(spark, config.dataDir(), Split.TEST, CLASSES);
@@ -69,7 +75,7 @@ public final class TrainingJob {
         Files.createDirectories(config.output());
         if (checkpoint == null) {
             // A resumed run keeps the settings file it was started with.
-            RunSettings.write(config);
+            RunSettings.write(config, DataChecksums.of(config.dataDir(), sc.hadoopConfiguration()));
         }
         Hyperparameters hp = config.hyperparameters();
         int workers = config.workers() > 0 ? config.workers() : sc.defaultParallelism();
@@ -97,14 +103,15 @@ public final class TrainingJob {
         sc.sc().addSparkListener(lossLog);
         double seconds;
         try (ParameterAveraging averaging = new ParameterAveraging(sc, network, examples, order, workers,
-                config.averagingFrequency(), train.shape().classes(), hp.seed())) {
-            seconds = fit(averaging, network, examples, order, train, config, start, steps, out);
+                config.averagingFrequency(), train.shape().classes(), hp.seed(), steps)) {
+            seconds = fit(averaging, network, examples, order, train, config, start, steps, console);
         } finally {
             sc.sc().removeSparkListener(lossLog);
         }
         ModelFile.save(network, new ModelInfo(train.shape(), steps, train.path()), config.output().resolve("model.zip"));
 
-        TestMetrics metrics = Evaluator.evaluate(sc, network, test);
+        TestMetrics metrics = Evaluator.evaluate(sc, network, test, console);
+        MistakesFile.write(config.output(), test.shape().rows(), test.shape().cols(), metrics.mistakes());
         long trained = steps - start;
         // A resumed run whose checkpoint is already its last step only evaluates.
         double imagesPerSecond = trained > 0 ? trained * hp.batchSize() / seconds : 0;
@@ -124,10 +131,12 @@ public final class TrainingJob {
         json.put("workers", workers);
         json.put("averaging_frequency", config.averagingFrequency());
         MetricsFile.write(config.output().resolve("metrics.json"), json);
-        out.printf("trained %d steps in %s (%.1f images/s)%n", trained, ProgressLog.duration(Math.round(seconds)),
+        out.printf("trained %d steps in %s (%.1f images/s)%n", trained, Progress.duration(Math.round(seconds)),
                 imagesPerSecond);
         out.print(metrics.report());
-        out.println("wrote " + config.output().resolve("model.zip") + ", metrics.json and train-log.csv");
+        TrainingReport.write(config.output());
+        out.println("wrote " + config.output().resolve("model.zip") + ", metrics.json, train-log.csv and the report "
+                + config.output().resolve(TrainingReport.NAME));
         return metrics;
     }
 
@@ -136,27 +145,28 @@ public final class TrainingJob {
      * returns the seconds it took. A last round that would pass {@code steps} is cut short to end there.
      */
     private static double fit(ParameterAveraging averaging, MultiLayerNetwork network, TrainingSet examples, StepOrder order,
-            LabeledImages train, TrainingConfig config, long start, long steps, PrintWriter out) throws IOException {
+            LabeledImages train, TrainingConfig config, long start, long steps, Console console) throws IOException {
         int roundSteps = averaging.stepsPerRound();
         long reportEvery = wholeRounds(config.logEvery(), roundSteps);
         long checkpointEvery = config.checkpointEvery() > 0 ? wholeRounds(config.checkpointEvery(), roundSteps) : 0;
         int batchSize = config.hyperparameters().batchSize();
         int classes = train.shape().classes();
-        Path csv = config.output().resolve("train-log.csv");
+        Path csv = config.output().resolve(ProgressLog.FILE);
         Path checkpoint = config.output().resolve(CHECKPOINT);
         try (ProgressLog log = start == 0
-                ? ProgressLog.start(csv, steps, batchSize, out)
-                : ProgressLog.resume(csv, start, steps, batchSize, out)) {
+                ? ProgressLog.start(csv, steps, reportEvery, batchSize, console)
+                : ProgressLog.resume(csv, start, steps, reportEvery, batchSize, console)) {
             for (long done = start; done < steps; ) {
                 long end = Math.min(steps, done + roundSteps);
                 double loss = averaging.round(done, end);
                 done = end;
-                if (done % reportEvery == 0 || done == steps) {
-                    log.record(done, loss, recentAccuracy(network, examples, order, done, classes));
-                }
+                long reached = done;
+                log.round(done, loss, () -> recentAccuracy(network, examples, order, reached, classes));
                 if (checkpointEvery > 0 && (done % checkpointEvery == 0 || done == steps)) {
+                    // The report first: whoever finds the checkpoint finds a report of the run up to it.
+                    TrainingReport.write(config.output());
                     ModelFile.save(network, new ModelInfo(train.shape(), done, train.path()), checkpoint);
-                    out.printf("checkpoint at step %d: %s%n", done, checkpoint);
+                    log.println(String.format("checkpoint at step %d: %s", done, checkpoint));
                 }
             }
             return log.elapsedSeconds();
