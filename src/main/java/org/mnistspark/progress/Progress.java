@@ -105,7 +105,9 @@ public final class Progress {
 
     private static int columns() {
         try {
-            return Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "" + DEFAULT_COLUMNS));
+            int columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", ""));
+            // A pseudo-terminal that nobody sized says it has 0 columns.
+            return columns > 0 ? columns : DEFAULT_COLUMNS;
         } catch (NumberFormatException e) {
             return DEFAULT_COLUMNS;
         }

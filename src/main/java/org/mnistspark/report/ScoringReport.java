@@ -43,10 +43,12 @@ public final class ScoringReport {
         StringBuilder html = new StringBuilder("<p>Each file as decoded, beside the input the model read from it, with the prediction.</p>\n"
                 + "<div class=\"grid\" id=\"least-certain\">\n");
         for (ScoringResults.Uncertain u : r.leastCertain()) {
-            html.append(format("<figure><div class=\"pair\"><img class=\"picture\" src=\"%s\" alt=\"file\"><img class=\"pixels\" src=\"%s\" alt=\"model input\"></div>"
+            // The file's name under the pictures; its whole path when the pointer rests on them.
+            html.append(format("<figure title=\"%s\"><div class=\"pair\"><img class=\"picture\" src=\"%s\" alt=\"file\"><img class=\"pixels\" src=\"%s\" alt=\"model input\"></div>"
                             + "<figcaption>%d (%.2f)<br><code>%s</code></figcaption></figure>\n",
-                    Png.dataUri(u.picture().width(), u.picture().height(), u.picture().luminance(), PICTURE_SIDE),
-                    Png.ink(u.cols(), u.rows(), u.input(), 1), u.label(), u.confidence(), Html.escape(u.path())));
+                    Html.escape(u.path()), Png.dataUri(u.picture().width(), u.picture().height(), u.picture().luminance(), PICTURE_SIDE),
+                    Png.ink(u.cols(), u.rows(), u.input(), 1), u.label(), u.confidence(),
+                    Html.escape(u.path().substring(u.path().lastIndexOf('/') + 1))));
         }
         return html.append("</div>\n").toString();
     }

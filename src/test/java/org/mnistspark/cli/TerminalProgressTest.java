@@ -43,7 +43,8 @@ class TerminalProgressTest {
                 .stream().map(TerminalProgressTest::quoted).collect(Collectors.joining(" "));
         ProcessBuilder builder = new ProcessBuilder("script", "--quiet", "--return", "--command", command, "/dev/null")
                 .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE);
-        builder.environment().put("COLUMNS", "120");
+        // As submit.sh passes on the width of a pseudo-terminal that nobody sized: the line falls back to 80 columns.
+        builder.environment().put("COLUMNS", "0");
         Process script = builder.start();
         script.getOutputStream().close();
         String screen = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
