@@ -51,6 +51,11 @@ if [[ -z "$master" || "$master" == local* ]]; then
   local_conf=(spark.driver.host=127.0.0.1 spark.driver.bindAddress=127.0.0.1)
   export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 fi
+# The width a redrawn progress line must fit in: shells do not export it, and Java cannot ask the terminal.
+if [[ -t 0 && -t 1 && -z "${COLUMNS:-}" ]]; then
+  COLUMNS=$(stty size 2>/dev/null | cut -d' ' -f2) || true
+  export COLUMNS
+fi
 # The driver's own native threads: in local mode it runs the training tasks (one thread each is fastest).
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 log_conf="-Dlog4j2.configurationFile=$here/conf/log4j2.properties"

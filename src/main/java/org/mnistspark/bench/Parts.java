@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.mnistspark.model.Preset;
+import org.mnistspark.progress.Console;
 import org.mnistspark.train.TrainingConfig;
 import org.mnistspark.train.TrainingJob;
 
@@ -43,8 +44,8 @@ public final class Parts {
         for (int run = 0; run <= request.repeats(); run++) {
             Path dir = request.work().resolve("run-" + run);
             // The benchmark's own scratch runs: a second bench replaces the first.
-            TrainingJob.run(spark, new TrainingConfig(request.data(), dir.toString(), request.steps(), null, Preset.SEED.hyperparameters(),
-                    request.averagingFrequency(), 0, request.steps(), 0, true), out);
+            TrainingJob.run(spark, new TrainingConfig(request.data(), dir.toString(), "seed", request.steps(), null,
+                    Preset.SEED.hyperparameters(), request.averagingFrequency(), 0, request.steps(), 0, true), Console.plain(out));
             if (run > 0) {
                 figures.add(new ObjectMapper().readTree(dir.resolve("metrics.json").toFile()).get("images_per_second").asDouble());
             }

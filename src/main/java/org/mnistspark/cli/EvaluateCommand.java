@@ -6,6 +6,7 @@ import org.mnistspark.train.EvaluationJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true, showDefaultValues = true,
@@ -28,13 +29,17 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     SparkOptions spark;
 
+    @ParentCommand
+    Main main;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         String target = output != null ? output : Storage.sibling(model, "evaluation.json");
-        EvaluationJob.run(spark.session("evaluate"), model, data, target, outputMode.overwrite(), spec.commandLine().getOut());
+        EvaluationJob.run(spark.session("evaluate"), model, data, target, outputMode.overwrite(),
+                main.console(spec.commandLine().getOut()));
         return 0;
     }
 }

@@ -7,6 +7,7 @@ import org.mnistspark.score.ScoreJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "score", mixinStandardHelpOptions = true, showDefaultValues = true,
@@ -45,6 +46,9 @@ final class ScoreCommand implements Callable<Integer> {
     @Mixin
     SparkOptions spark;
 
+    @ParentCommand
+    Main main;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -55,7 +59,7 @@ final class ScoreCommand implements Callable<Integer> {
         checks.atLeastOne("--max-pixels", maxPixels);
         ScoreConfig config = new ScoreConfig(model, input, output, glob, preprocessing.mode, batch, outputMode.overwrite(),
                 maxPixels, MAX_FILE_BYTES);
-        ScoreJob.run(spark.session("score"), config, spec.commandLine().getOut());
+        ScoreJob.run(spark.session("score"), config, main.console(spec.commandLine().getOut()));
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package org.mnistspark.cli;
 
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mnistspark.model.Hyperparameters;
 import org.mnistspark.model.Preset;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
@@ -64,6 +66,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     SparkOptions spark;
 
+    @ParentCommand
+    Main main;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -71,7 +76,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (resume != null) {
             requireNoRunSettings();
-            TrainingJob.resume(spark.session("train"), resume, spec.commandLine().getOut());
+            TrainingJob.resume(spark.session("train"), resume, main.console(spec.commandLine().getOut()));
             return 0;
         }
         if (output == null) {
@@ -90,9 +95,9 @@ final class TrainCommand implements Callable<Integer> {
         checks.require(checkpointEvery >= 0, "--checkpoint-every must be 0 (never) or more, not " + checkpointEvery);
         checks.require(workers >= 0, "--workers must be 0 (automatic) or more, not " + workers);
         Hyperparameters hp = preset.hyperparameters().withLearningRate(lr).withSeed(seed);
-        TrainingConfig config = new TrainingConfig(data, output, trainSteps, epochs, hp, frequency, workers, logEvery,
-                checkpointEvery, outputMode.overwrite());
-        TrainingJob.run(spark.session("train"), config, spec.commandLine().getOut());
+        TrainingConfig config = new TrainingConfig(data, output, preset.name().toLowerCase(Locale.ROOT), trainSteps, epochs, hp,
+                frequency, workers, logEvery, checkpointEvery, outputMode.overwrite());
+        TrainingJob.run(spark.session("train"), config, main.console(spec.commandLine().getOut()));
         return 0;
     }
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
+import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.SerializableConfiguration;
 import org.mnistspark.image.ImageDecoder;
 import org.mnistspark.image.Preprocessing;
@@ -32,8 +33,10 @@ final class FileScorer implements Serializable {
     private final long maxPixels;
     private final long maxFileBytes;
     private final SerializableConfiguration hadoop;
+    private final LongAccumulator failures;
 
-    FileScorer(BroadcastModel model, InputShape shape, String modelId, ScoreConfig config, SerializableConfiguration hadoop) {
+    FileScorer(BroadcastModel model, InputShape shape, String modelId, ScoreConfig config, SerializableConfiguration hadoop,
+            LongAccumulator failures) {
         this.model = model;
         this.shape = shape;
         this.modelId = modelId;
@@ -42,7 +45,11 @@ final class FileScorer implements Serializable {
         this.maxPixels = config.maxPixels();
         this.maxFileBytes = config.maxFileBytes();
         this.hadoop = hadoop;
+        this.failures = failures;
     }
+
+    /** A file as the model sees it: the decoded picture and the input made from it. */
+    record Seen(ImageDecoder.Decoded image, float[] input) {}
 
     /** A decoded file waiting for its batch; only the small model input is kept, not the picture. */
     private record Prepared(String path, float[] input, int width, int height, String format) {}
@@ -54,11 +61,12 @@ final class FileScorer implements Serializable {
         while (paths.hasNext()) {
             String path = paths.next();
             try {
-                ImageDecoder.Decoded image = ImageDecoder.decode(read(path), maxPixels);
-                float[] input = preprocessing.apply(image.grey(), shape.rows(), shape.cols());
-                pending.add(new Prepared(path, input, image.width(), image.height(), image.format()));
+                Seen seen = see(path);
+                ImageDecoder.Decoded image = seen.image();
+                pending.add(new Prepared(path, seen.input(), image.width(), image.height(), image.format()));
             } catch (UnreadableImageException e) {
                 rows.add(ScoredRows.failed(path, e.getMessage(), mode, modelId));
+                failures.add(1);
             }
             if (pending.size() == batch || (!paths.hasNext() && !pending.isEmpty())) {
                 predict(pending, mode, rows);
@@ -66,6 +74,16 @@ final class FileScorer implements Serializable {
             }
         }
         return rows.iterator();
+    }
+
+    InputShape shape() {
+        return shape;
+    }
+
+    /** Reads and decodes {@code path} and makes the model's input from it; throws {@link UnreadableImageException}. */
+    Seen see(String path) {
+        ImageDecoder.Decoded image = ImageDecoder.decode(read(path), maxPixels);
+        return new Seen(image, preprocessing.apply(image.grey(), shape.rows(), shape.cols()));
     }
 
     private void predict(List<Prepared> prepared, String mode, List<Row> rows) {

@@ -3,11 +3,10 @@ package org.mnistspark.score;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 /**
  * Publishes a result all at once: Spark writes into a hidden staging directory beside the target,
@@ -41,12 +40,13 @@ final class ParquetOutput {
         }
     }
 
-    void write(Dataset<Row> rows) {
+    /** Runs {@code writeInto} with the staging directory to write Parquet into, then publishes what it wrote. */
+    void write(Consumer<String> writeInto) {
         String suffix = UUID.randomUUID().toString();
         Path staging = new Path(target.getParent(), "." + target.getName() + ".staging-" + suffix);
         Path previous = new Path(target.getParent(), "." + target.getName() + ".previous-" + suffix);
         try {
-            rows.write().parquet(staging.toString());
+            writeInto.accept(staging.toString());
             checkWritable();
             boolean replacing = fs.exists(target);
             if (replacing && !fs.rename(target, previous)) {

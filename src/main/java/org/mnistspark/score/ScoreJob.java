@@ -13,21 +13,29 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.SerializableConfiguration;
 import org.mnistspark.files.Storage;
 import org.mnistspark.model.BroadcastModel;
 import org.mnistspark.model.ModelFile;
 import org.mnistspark.model.NativeBackend;
+import org.mnistspark.progress.Console;
+import org.mnistspark.progress.Progress;
 
 /** Scores every file under a folder and writes one Parquet row per file. */
 public final class ScoreJob {
-    /** Files per Spark partition: small enough to spread a folder over the cores, large enough for whole batches. */
-    private static final int FILES_PER_PARTITION = 1000;
+    /**
+     * Files per Spark task: large enough for whole batches, small enough that progress and failures are
+     * reported often. Each Spark job scores one such task per core.
+     */
+    private static final int FILES_PER_TASK = 500;
 
     private ScoreJob() {}
 
-    public static ScoreSummary run(SparkSession spark, ScoreConfig config, PrintWriter out) throws IOException {
+    public static ScoreSummary run(SparkSession spark, ScoreConfig config, Console console) throws IOException {
+        PrintWriter out = console.out();
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         ModelFile.Loaded loaded = ModelFile.load(config.model(), sc.hadoopConfiguration());
         ParquetOutput output = new ParquetOutput(config.output(), config.overwrite(), sc.hadoopConfiguration());
@@ -37,14 +45,27 @@ public final class ScoreJob {
         NativeBackend.describeExecutors(sc).forEach(out::println);
 
         long start = System.nanoTime();
+        String modelId = modelId(config, sc.hadoopConfiguration());
         BroadcastModel model = BroadcastModel.of(sc, loaded.network());
+        LongAccumulator failures = sc.sc().longAccumulator("files that could not be scored");
+        FileScorer scorer = new FileScorer(model, loaded.info().shape(), modelId, config,
+                new SerializableConfiguration(sc.hadoopConfiguration()), failures);
+        int tasks = Math.max(1, sc.defaultParallelism());
+        int perJob = tasks * FILES_PER_TASK;
+        Progress progress = console.progress("score", "files", 0, files.size(), perJob, 1);
         try {
-            FileScorer scorer = new FileScorer(model, loaded.info().shape(), modelId(config, sc.hadoopConfiguration()), config,
-                    new SerializableConfiguration(sc.hadoopConfiguration()));
-            int partitions = Math.max(sc.defaultParallelism(), (files.size() + FILES_PER_PARTITION - 1) / FILES_PER_PARTITION);
-            JavaRDD<Row> rows = sc.parallelize(files, Math.min(files.size(), partitions)).mapPartitions(scorer::score);
-            output.write(spark.createDataFrame(rows, ScoredRows.SCHEMA));
+            output.write(staging -> {
+                for (int from = 0; from < files.size(); from += perJob) {
+                    List<String> chunk = files.subList(from, Math.min(files.size(), from + perJob));
+                    sc.setJobDescription(String.format("score: %,d of %,d files", from, files.size()));
+                    JavaRDD<Row> rows = sc.parallelize(chunk, Math.min(chunk.size(), tasks)).mapPartitions(scorer::score);
+                    spark.createDataFrame(rows, ScoredRows.SCHEMA).write().mode(SaveMode.Append).parquet(staging);
+                    progress.update(from + chunk.size(), () -> String.format("%,d failed", failures.value()));
+                }
+            });
         } finally {
+            progress.close();
+            sc.setJobDescription(null);
             model.release();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -52,7 +73,8 @@ public final class ScoreJob {
         Dataset<Row> written = spark.read().parquet(config.output());
         ScoreSummary summary = ScoreSummary.of(written, files.size(), seconds);
         out.print(summary.report());
-        out.println("wrote " + config.output());
+        out.println("wrote " + config.output() + " and the report " + ReportFile.write(written, config, summary, modelId, scorer,
+                sc.hadoopConfiguration()));
         return summary;
     }
 

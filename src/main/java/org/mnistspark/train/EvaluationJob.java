@@ -1,7 +1,6 @@
 package org.mnistspark.train;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -10,6 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import org.mnistspark.files.Storage;
 import org.mnistspark.idx.MnistFiles.Split;
 import org.mnistspark.model.ModelFile;
+import org.mnistspark.progress.Console;
 
 /** Evaluates a saved model on the test split of a data directory. */
 public final class EvaluationJob {
@@ -17,7 +17,7 @@ public final class EvaluationJob {
 
     /** Writes the metrics to {@code output}, which must not exist unless {@code overwrite}. */
     public static TestMetrics run(SparkSession spark, String modelFile, String dataDir, String output, boolean overwrite,
-            PrintWriter out) throws IOException {
+            Console console) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         if (!overwrite && Storage.isFile(output, conf)) {
             throw new IllegalArgumentException(output + ": already exists; choose another --output or add --mode overwrite");
@@ -27,13 +27,13 @@ public final class EvaluationJob {
         if (!test.shape().equals(model.info().shape())) {
             throw new IllegalArgumentException(test.path() + ": images are " + test.shape() + " but the model reads " + model.info().shape());
         }
-        TestMetrics metrics = Evaluator.evaluate(JavaSparkContext.fromSparkContext(spark.sparkContext()), model.network(), test);
+        TestMetrics metrics = Evaluator.evaluate(JavaSparkContext.fromSparkContext(spark.sparkContext()), model.network(), test, console);
         Map<String, Object> json = new LinkedHashMap<>(metrics.toJson());
         json.put("test_data", test.path());
         json.put("model", modelFile);
         MetricsFile.write(output, conf, json);
-        out.print(metrics.report());
-        out.println("wrote " + output);
+        console.out().print(metrics.report());
+        console.out().println("wrote " + output);
         return metrics;
     }
 }

@@ -12,26 +12,23 @@ import org.mnistspark.idx.MnistFiles;
 import org.mnistspark.model.InputShape;
 
 /** One split of an IDX data set in a directory, read through the {@code idx} Spark source; {@code path} is its image file. */
-record LabeledImages(String path, String labelsPath, Dataset<Row> frame, InputShape shape) {
+record LabeledImages(String path, String labelsPath, Dataset<Row> frame, InputShape shape, long count) {
+    /** Small enough that evaluation reports progress as partitions finish, large enough to batch well. */
+    private static final int RECORDS_PER_PARTITION = 1000;
 
+    /** The split's images; fails before any work if a label cannot be one of the model's classes. */
     static LabeledImages read(SparkSession spark, String dir, MnistFiles.Split split, int classes) {
         String path = MnistFiles.images(dir, split, spark.sparkContext().hadoopConfiguration());
-        Dataset<Row> frame = spark.read().format("idx").load(path);
+        Dataset<Row> frame = spark.read().format("idx").option("recordsPerPartition", RECORDS_PER_PARTITION).load(path);
         Metadata size = frame.schema().apply("image").metadata();
         String labels = IdxImageSet.pairedLabelsPath(path, spark.sparkContext().hadoopConfiguration());
-        LabeledImages images = new LabeledImages(path, labels, frame,
-                new InputShape((int) size.getLong("rows"), (int) size.getLong("cols"), classes));
-        images.checkLabels();
-        return images;
-    }
-
-    /** Fails before any training if a label cannot be one of the model's classes. */
-    private void checkLabels() {
-        Row range = frame.agg(functions.min("label"), functions.max("label")).first();
-        if (!range.isNullAt(0) && (range.getInt(0) < 0 || range.getInt(1) >= shape.classes())) {
+        Row range = frame.agg(functions.min("label"), functions.max("label"), functions.count("*")).first();
+        if (!range.isNullAt(0) && (range.getInt(0) < 0 || range.getInt(1) >= classes)) {
             throw new IllegalArgumentException(String.format("%s: labels run from %d to %d, but the model has classes 0 to %d",
-                    labelsPath, range.getInt(0), range.getInt(1), shape.classes() - 1));
+                    labels, range.getInt(0), range.getInt(1), classes - 1));
         }
+        return new LabeledImages(path, labels, frame, new InputShape((int) size.getLong("rows"), (int) size.getLong("cols"), classes),
+                range.getLong(2));
     }
 
     JavaRDD<Example> examples() {

@@ -30,6 +30,7 @@ final class ParameterAveraging implements AutoCloseable {
     private final int frequency;
     private final int classes;
     private final long seed;
+    private final long runSteps;
 
     /** Where a round starts: the averaged parameters, Adam's state and how many updates Adam has made. */
     private record Start(PackedFloats parameters, PackedFloats updaterState, int iteration) implements Serializable {}
@@ -38,7 +39,7 @@ final class ParameterAveraging implements AutoCloseable {
     private record Result(PackedFloats parameters, PackedFloats updaterState, double lossSum) implements Serializable {}
 
     ParameterAveraging(JavaSparkContext sc, MultiLayerNetwork network, TrainingSet data, StepOrder order, int workers,
-            int frequency, int classes, long seed) {
+            int frequency, int classes, long seed, long runSteps) {
         this.sc = sc;
         this.network = network;
         // Without the iteration count, which changes every round: workers key their cached networks by it.
@@ -52,6 +53,7 @@ final class ParameterAveraging implements AutoCloseable {
         this.frequency = frequency;
         this.classes = classes;
         this.seed = seed;
+        this.runSteps = runSteps;
     }
 
     /** The updates Adam counts in a run of {@code steps}: {@code frequency} a round, a last short round included. */
@@ -69,6 +71,9 @@ final class ParameterAveraging implements AutoCloseable {
      * may have fewer, and fewer workers); returns its mean minibatch loss.
      */
     double round(long first, long end) {
+        // The Spark UI lists this round's job under what it is to the run.
+        sc.setJobDescription(String.format("train: averaging round %,d of %,d", first / stepsPerRound() + 1,
+                (runSteps + stepsPerRound() - 1) / stepsPerRound()));
         Broadcast<Start> start = sc.broadcast(new Start(PackedFloats.of(network.params()),
                 PackedFloats.of(network.getUpdater().getStateViewArray()), network.getIterationCount()));
         try {
@@ -127,6 +132,7 @@ final class ParameterAveraging implements AutoCloseable {
 
     @Override
     public void close() {
+        sc.setJobDescription(null);
         data.destroy();
     }
 }

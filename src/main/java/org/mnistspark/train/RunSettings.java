@@ -18,10 +18,13 @@ final class RunSettings {
 
     private RunSettings() {}
 
-    static void write(TrainingConfig config, Configuration conf) throws IOException {
+    /** Writes the settings, and the checksums of the data they name (which the report shows). */
+    static void write(TrainingConfig config, Configuration conf, Map<String, String> dataMd5) throws IOException {
         Hyperparameters hp = config.hyperparameters();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("data", config.dataDir());
+        json.put("data_md5", dataMd5);
+        json.put("preset", config.preset());
         json.put("steps", config.steps());
         json.put("epochs", config.epochs());
         json.put("learning_rate", hp.learningRate());
@@ -54,7 +57,9 @@ final class RunSettings {
                 Decay.valueOf(json.path("learning_rate_decay").asText(Decay.NONE.name())),
                 Init.valueOf(json.path("weight_init").asText(Init.TRUNCATED_NORMAL.name())));
         JsonNode epochs = field(json, "epochs", file);
-        return new TrainingConfig(field(json, "data", file).asText(), runDir, field(json, "steps", file).asLong(),
+        // Runs started before presets were recorded name none.
+        return new TrainingConfig(field(json, "data", file).asText(), runDir, json.path("preset").asText("unrecorded"),
+                field(json, "steps", file).asLong(),
                 epochs.isNull() ? null : epochs.asDouble(), hp, field(json, "averaging_frequency", file).asInt(),
                 field(json, "workers", file).asInt(), field(json, "log_every", file).asInt(), field(json, "checkpoint_every", file).asInt(),
                 false);

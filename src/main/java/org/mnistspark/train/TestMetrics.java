@@ -2,15 +2,23 @@ package org.mnistspark.train;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.mnistspark.report.Mistake;
 
-/** How a model did on a labelled set: a confusion matrix (rows actual, columns predicted) and the summed log-loss. */
-public record TestMetrics(long[][] confusion, double lossSum) implements Serializable {
+/**
+ * How a model did on a labelled set: a confusion matrix (rows actual, columns predicted), the summed
+ * log-loss, and the first of its mistakes in the set's order.
+ */
+public record TestMetrics(long[][] confusion, double lossSum, List<Mistake> mistakes) implements Serializable {
+    /** Mistakes kept for the report: enough to see what goes wrong, few enough to keep the file small. */
+    static final int MISTAKES_KEPT = 100;
 
     static TestMetrics empty(int classes) {
-        return new TestMetrics(new long[classes][classes], 0);
+        return new TestMetrics(new long[classes][classes], 0, List.of());
     }
 
     TestMetrics plus(TestMetrics other) {
@@ -20,7 +28,9 @@ public record TestMetrics(long[][] confusion, double lossSum) implements Seriali
                 sum[a][p] = confusion[a][p] + other.confusion[a][p];
             }
         }
-        return new TestMetrics(sum, lossSum + other.lossSum);
+        List<Mistake> first = Stream.concat(mistakes.stream(), other.mistakes.stream())
+                .sorted(Comparator.comparingLong(Mistake::index)).limit(MISTAKES_KEPT).toList();
+        return new TestMetrics(sum, lossSum + other.lossSum, first);
     }
 
     public long examples() {

@@ -12,6 +12,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mnistspark.files.Storage;
+import org.mnistspark.idx.DataChecksums;
 import org.mnistspark.idx.MnistFiles.Split;
 import org.mnistspark.model.DeepMnistCnn;
 import org.mnistspark.model.Hyperparameters;
@@ -19,6 +20,10 @@ import org.mnistspark.model.InputShape;
 import org.mnistspark.model.ModelFile;
 import org.mnistspark.model.ModelInfo;
 import org.mnistspark.model.NativeBackend;
+import org.mnistspark.progress.Console;
+import org.mnistspark.progress.Progress;
+import org.mnistspark.report.MistakesFile;
+import org.mnistspark.report.TrainingReport;
 
 /**
  * Trains the CNN with parameter averaging: each of {@code workers} fits its own minibatches for
@@ -44,7 +49,7 @@ public final class TrainingJob {
      * Starts a run in {@code config.output()}. A directory that already holds a run is refused unless
      * {@code config.overwrite()}; then its checkpoint goes first, since it belongs to the run replaced.
      */
-    public static TestMetrics run(SparkSession spark, TrainingConfig config, PrintWriter out) throws IOException {
+    public static TestMetrics run(SparkSession spark, TrainingConfig config, Console console) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         String dir = config.output();
         if (!config.overwrite() && Storage.isFile(Storage.child(dir, CHECKPOINT), conf)) {
@@ -62,11 +67,11 @@ public final class TrainingJob {
                     + "); train into another --output or add --mode overwrite");
         }
         Storage.delete(Storage.child(dir, CHECKPOINT), conf);
-        return train(spark, config, null, out);
+        return train(spark, config, null, console);
     }
 
     /** Continues the run in {@code runDir} from its last checkpoint, with the settings it was started with. */
-    public static TestMetrics resume(SparkSession spark, String runDir, PrintWriter out) throws IOException {
+    public static TestMetrics resume(SparkSession spark, String runDir, Console console) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         if (!RunSettings.exists(runDir, conf)) {
             throw new IllegalArgumentException(runDir + ": not a training run (no " + RunSettings.FILE + ")");
@@ -75,11 +80,12 @@ public final class TrainingJob {
         if (!Storage.isFile(checkpoint, conf)) {
             throw new IllegalArgumentException(runDir + ": no " + CHECKPOINT + " to resume from (train with --checkpoint-every N)");
         }
-        return train(spark, RunSettings.read(runDir, conf), ModelFile.load(checkpoint, conf), out);
+        return train(spark, RunSettings.read(runDir, conf), ModelFile.load(checkpoint, conf), console);
     }
 
-    private static TestMetrics train(SparkSession spark, TrainingConfig config, ModelFile.Loaded checkpoint, PrintWriter out)
+    private static TestMetrics train(SparkSession spark, TrainingConfig config, ModelFile.Loaded checkpoint, Console console)
             throws IOException {
+        PrintWriter out = console.out();
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Configuration conf = sc.hadoopConfiguration();
         LabeledImages train = LabeledImages.read(spark, config.dataDir(), Split.TRAIN, CLASSES);
@@ -93,7 +99,7 @@ public final class TrainingJob {
         }
         if (checkpoint == null) {
             // A resumed run keeps the settings file it was started with.
-            RunSettings.write(config, conf);
+            RunSettings.write(config, conf, DataChecksums.of(config.dataDir(), conf));
         }
         Hyperparameters hp = config.hyperparameters();
         int workers = config.workers() > 0 ? config.workers() : sc.defaultParallelism();
@@ -121,14 +127,15 @@ public final class TrainingJob {
         sc.sc().addSparkListener(lossLog);
         double seconds;
         try (ParameterAveraging averaging = new ParameterAveraging(sc, network, examples, order, workers,
-                config.averagingFrequency(), train.shape().classes(), hp.seed())) {
-            seconds = fit(averaging, network, examples, order, train, config, start, steps, conf, out);
+                config.averagingFrequency(), train.shape().classes(), hp.seed(), steps)) {
+            seconds = fit(averaging, network, examples, order, train, config, start, steps, conf, console);
         } finally {
             sc.sc().removeSparkListener(lossLog);
         }
         ModelFile.save(network, new ModelInfo(train.shape(), steps, train.path()), Storage.child(config.output(), MODEL), conf);
 
-        TestMetrics metrics = Evaluator.evaluate(sc, network, test);
+        TestMetrics metrics = Evaluator.evaluate(sc, network, test, console);
+        MistakesFile.write(config.output(), conf, test.shape().rows(), test.shape().cols(), metrics.mistakes());
         long trained = steps - start;
         // A resumed run whose checkpoint is already its last step only evaluates.
         double imagesPerSecond = trained > 0 ? trained * hp.batchSize() / seconds : 0;
@@ -148,10 +155,12 @@ public final class TrainingJob {
         json.put("workers", workers);
         json.put("averaging_frequency", config.averagingFrequency());
         MetricsFile.write(Storage.child(config.output(), METRICS), conf, json);
-        out.printf("trained %d steps in %s (%.1f images/s)%n", trained, ProgressLog.duration(Math.round(seconds)),
+        out.printf("trained %d steps in %s (%.1f images/s)%n", trained, Progress.duration(Math.round(seconds)),
                 imagesPerSecond);
         out.print(metrics.report());
-        out.println("wrote " + Storage.child(config.output(), MODEL) + ", metrics.json and train-log.csv");
+        TrainingReport.write(config.output(), conf);
+        out.println("wrote " + Storage.child(config.output(), MODEL) + ", metrics.json, train-log.csv and the report "
+                + Storage.child(config.output(), TrainingReport.NAME));
         return metrics;
     }
 
@@ -160,7 +169,8 @@ public final class TrainingJob {
      * returns the seconds it took. A last round that would pass {@code steps} is cut short to end there.
      */
     private static double fit(ParameterAveraging averaging, MultiLayerNetwork network, TrainingSet examples, StepOrder order,
-            LabeledImages train, TrainingConfig config, long start, long steps, Configuration conf, PrintWriter out) throws IOException {
+            LabeledImages train, TrainingConfig config, long start, long steps, Configuration conf, Console console)
+            throws IOException {
         int roundSteps = averaging.stepsPerRound();
         long reportEvery = wholeRounds(config.logEvery(), roundSteps);
         long checkpointEvery = config.checkpointEvery() > 0 ? wholeRounds(config.checkpointEvery(), roundSteps) : 0;
@@ -168,22 +178,24 @@ public final class TrainingJob {
         int classes = train.shape().classes();
         String csv = Storage.child(config.output(), ProgressLog.FILE);
         String checkpoint = Storage.child(config.output(), CHECKPOINT);
-        ProgressLog log = start == 0
-                ? ProgressLog.start(csv, conf, steps, batchSize, out)
-                : ProgressLog.resume(csv, conf, start, steps, batchSize, out);
-        for (long done = start; done < steps; ) {
-            long end = Math.min(steps, done + roundSteps);
-            double loss = averaging.round(done, end);
-            done = end;
-            if (done % reportEvery == 0 || done == steps) {
-                log.record(done, loss, recentAccuracy(network, examples, order, done, classes));
+        try (ProgressLog log = start == 0
+                ? ProgressLog.start(csv, conf, steps, reportEvery, batchSize, console)
+                : ProgressLog.resume(csv, conf, start, steps, reportEvery, batchSize, console)) {
+            for (long done = start; done < steps; ) {
+                long end = Math.min(steps, done + roundSteps);
+                double loss = averaging.round(done, end);
+                done = end;
+                long reached = done;
+                log.round(done, loss, () -> recentAccuracy(network, examples, order, reached, classes));
+                if (checkpointEvery > 0 && (done % checkpointEvery == 0 || done == steps)) {
+                    // The report first: whoever finds the checkpoint finds a report of the run up to it.
+                    TrainingReport.write(config.output(), conf);
+                    ModelFile.save(network, new ModelInfo(train.shape(), done, train.path()), checkpoint, conf);
+                    log.println(String.format("checkpoint at step %d: %s", done, checkpoint));
+                }
             }
-            if (checkpointEvery > 0 && (done % checkpointEvery == 0 || done == steps)) {
-                ModelFile.save(network, new ModelInfo(train.shape(), done, train.path()), checkpoint, conf);
-                out.printf("checkpoint at step %d: %s%n", done, checkpoint);
-            }
+            return log.elapsedSeconds();
         }
-        return log.elapsedSeconds();
     }
 
     /** {@code steps} rounded up to whole averaging rounds. */

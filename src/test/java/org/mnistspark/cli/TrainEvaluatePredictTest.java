@@ -73,7 +73,23 @@ class TrainEvaluatePredictTest {
         String[] last = lines.get(lines.size() - 1).split(",");
         assertTrue(Double.parseDouble(last[2]) > 0.8, lines.get(lines.size() - 1));
         assertTrue(Double.parseDouble(last[3]) > 0, lines.get(lines.size() - 1));
-        assertTrue(training.out().contains("step " + TrainedModel.STEPS + "/" + TrainedModel.STEPS + ", loss "), training.out());
+    }
+
+    @Test
+    void printsProgressLinesAtASteadyPaceWhenNotOnATerminal() {
+        List<String> progress = training.out().lines().filter(l -> l.startsWith("step ")).toList();
+        assertEquals(TrainedModel.STEPS / 100, progress.size(), training.out());
+        for (int i = 0; i < progress.size(); i++) {
+            String expected = "step " + 100 * (i + 1) + "/" + TrainedModel.STEPS + ", loss \\d+\\.\\d{4}, training accuracy [01]\\.\\d{3}, "
+                    + "\\d+\\.\\d images/s, \\d+m\\d\\ds elapsed, \\d+m\\d\\ds left";
+            assertTrue(progress.get(i).matches(expected), progress.get(i));
+        }
+        // Then the test set, a line each time the cores have evaluated another partition each (local[2], 1,000 a partition).
+        List<String> evaluation = training.out().lines().filter(l -> l.startsWith("test images ")).toList();
+        assertEquals(List.of("test images 2000/10000", "test images 4000/10000", "test images 6000/10000", "test images 8000/10000",
+                "test images 10000/10000"), evaluation.stream().map(l -> l.substring(0, l.indexOf(','))).toList());
+        assertTrue(evaluation.stream().allMatch(l -> l.matches("test images \\d+/10000, accuracy 0\\.\\d{4}, .* left")), training.out());
+        assertTrue(training.out().lines().noneMatch(l -> l.contains("\r") || l.contains("\u001b")), training.out());
     }
 
     @Test

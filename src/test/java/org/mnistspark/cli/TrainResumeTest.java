@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnistspark.model.ModelFile;
 import org.mnistspark.testing.Cli;
+import org.mnistspark.testing.DriverCommand;
 import org.mnistspark.testing.MnistSample;
 
 /** A driver killed mid-run loses only the steps since its last checkpoint: --resume goes on from there. */
@@ -53,6 +52,7 @@ class TrainResumeTest {
         long checkpointStep = ModelFile.load(checkpoint.toString(), new Configuration()).info().steps();
         assertTrue(checkpointStep > 0 && checkpointStep < STEPS, "checkpoint at step " + checkpointStep);
         assertFalse(Files.exists(run.resolve("model.zip")), "the killed run had finished");
+        assertTrue(Files.readString(run.resolve("report.html")).contains("in progress: step "), "a report of the run so far");
 
         Cli resumed = Cli.run("train", "--resume", run.toString(), "--master", "local[2]");
 
@@ -68,6 +68,7 @@ class TrainResumeTest {
         JsonNode metrics = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
         assertEquals(STEPS, metrics.get("steps").asLong());
         assertEquals(checkpointStep, metrics.get("resumed_at_step").asLong());
+        assertTrue(Files.readString(run.resolve("report.html")).contains("test accuracy "), "the finished run's report");
         assertEquals(STEPS, ModelFile.load(checkpoint.toString(), new Configuration()).info().steps(), "the last checkpoint is the finished model");
 
         Cli finished = Cli.run("train", "--resume", run.toString(), "--master", "local[2]");
@@ -116,14 +117,7 @@ class TrainResumeTest {
     /** The driver as a separate JVM, so that the test can kill it as a crash would. */
     private static Process startDriver(Path run, String... args) throws IOException {
         Files.createDirectories(run);
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx2g");
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(arg -> arg.startsWith("--add-opens")).forEach(command::add);
-        command.add("-Dlog4j2.configurationFile=" + System.getProperty("log4j2.configurationFile"));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(run.resolve("driver.log").toFile());
+        ProcessBuilder builder = new ProcessBuilder(DriverCommand.of(args)).redirectErrorStream(true).redirectOutput(run.resolve("driver.log").toFile());
         return builder.start();
     }
 

@@ -14,11 +14,14 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnistspark.bench.PaperPhotos;
+import org.mnistspark.testing.Chromium;
 import org.mnistspark.testing.Cli;
 import org.mnistspark.testing.Digits;
 import org.mnistspark.testing.Pngs;
@@ -29,6 +32,18 @@ import org.mnistspark.testing.TrainedModel;
 class ScoreCommandTest {
     private static final int PHOTOS = 1000;
     private static final double ACCURACY_FLOOR = 0.97;
+
+    /** What the scoring report shows, read from its DOM once it has loaded. */
+    private static final String REPORT_FACTS = """
+            ({
+              perDigit: [...document.querySelectorAll('#per-digit rect.bar title')].map(t => t.textContent.split(': ')),
+              confidence: [...document.querySelectorAll('#confidence rect.bar title')].map(t => Number(t.textContent.split(': ').pop())),
+              leastCertain: document.querySelectorAll('#least-certain figure').length,
+              imagesDrawn: [...document.querySelectorAll('#least-certain img')].filter(i => i.complete && i.naturalWidth > 0).length,
+              inputs28: [...document.querySelectorAll('#least-certain img.pixels')].filter(i => i.naturalWidth === 28).length,
+              failures: [...document.querySelectorAll('table tr')].slice(1).map(r => r.cells[1].textContent)
+            })
+            """;
 
     @TempDir
     static Path dir;
@@ -135,6 +150,41 @@ class ScoreCommandTest {
             Row row = rows.get(failed);
             assertTrue(row.isNullAt(1) && row.isNullAt(2) && row.isNullAt(3), failed + " has a prediction");
         }
+    }
+
+    @Test
+    void writesAReportBesideTheOutputThatOpensOffline() throws Exception {
+        Path input = Files.createDirectories(dir.resolve("report-input"));
+        try (Stream<Path> scans = Files.list(photos.resolve("batch-1/scans")).sorted().limit(60)) {
+            for (Path scan : scans.toList()) {
+                Files.copy(scan, input.resolve(scan.getFileName()));
+            }
+        }
+        Files.writeString(input.resolve("notes.txt"), "not a picture");
+        Files.write(input.resolve("empty.png"), new byte[0]);
+        List<Row> rows = score(input, dir.resolve("scored.parquet"));
+        Map<String, Long> perDigit = rows.stream().filter(r -> !r.isNullAt(1))
+                .collect(Collectors.groupingBy(r -> String.valueOf(r.getInt(1)), Collectors.counting()));
+
+        Chromium.Visit page = Chromium.open(dir.resolve("scored-report.html"), REPORT_FACTS, Path.of("target/scoring-report.png"));
+
+        assertEquals(List.of(), page.errors());
+        assertEquals(List.of(), page.requests());
+        JsonNode facts = page.facts();
+        Map<String, Long> drawn = new HashMap<>();
+        facts.get("perDigit").forEach(bar -> drawn.put(bar.get(0).asText(), bar.get(1).asLong()));
+        perDigit.forEach((digit, count) -> assertEquals(count, drawn.get(digit), "bar of digit " + digit));
+        assertEquals(60, drawn.values().stream().mapToLong(Long::longValue).sum());
+        long histogram = 0;
+        for (JsonNode bin : facts.get("confidence")) {
+            histogram += bin.asLong();
+        }
+        assertEquals(60, histogram);
+        assertEquals(24, facts.get("leastCertain").asInt());
+        assertEquals(48, facts.get("imagesDrawn").asInt(), "each file beside the model's input");
+        assertEquals(24, facts.get("inputs28").asInt());
+        assertEquals(List.of("empty file", "not an image in a known format (JPEG, PNG, GIF, BMP, TIFF)"),
+                new ObjectMapper().convertValue(facts.get("failures"), List.class));
     }
 
     @Test

@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -26,6 +31,8 @@ class ParameterAveragingTest {
     private static final Hyperparameters HP = Hyperparameters.seedRecipe().withLearningRate(1e-3);
     private static final TrainingSet DATA = randomDigits(400);
     private static final StepOrder ORDER = new StepOrder(DATA.count(), HP.batchSize(), HP.seed());
+    /** The length of the run the rounds belong to, as their Spark job descriptions count it. */
+    private static final long RUN_STEPS = 18;
 
     @TempDir
     Path dir;
@@ -49,7 +56,29 @@ class ParameterAveragingTest {
 
     private static ParameterAveraging averaging(MultiLayerNetwork network, int workers, int frequency) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(TestSpark.session().sparkContext());
-        return new ParameterAveraging(sc, network, DATA, ORDER, workers, frequency, CLASSES, HP.seed());
+        return new ParameterAveraging(sc, network, DATA, ORDER, workers, frequency, CLASSES, HP.seed(), RUN_STEPS);
+    }
+
+    @Test
+    void eachRoundIsASparkJobDescribedAsTheRoundOfTheRun() throws Exception {
+        List<String> descriptions = new CopyOnWriteArrayList<>();
+        SparkListener listener = new SparkListener() {
+            @Override
+            public void onJobStart(SparkListenerJobStart job) {
+                descriptions.add(job.properties().getProperty("spark.job.description"));
+            }
+        };
+        SparkContext sc = TestSpark.session().sparkContext();
+        sc.addSparkListener(listener);
+        try (ParameterAveraging averaging = averaging(network(), 2, 3)) {
+            averaging.round(0, 6);
+            averaging.round(6, 12);
+        } finally {
+            // The listener bus delivers events on its own thread; wait until it has passed these on.
+            sc.listenerBus().waitUntilEmpty();
+            sc.removeSparkListener(listener);
+        }
+        assertEquals(List.of("train: averaging round 1 of 3", "train: averaging round 2 of 3"), descriptions);
     }
 
     @Test
