@@ -43,11 +43,13 @@ public final class TrainingJob {
     private TrainingJob() {}
 
     /** The files a run writes: a directory holding any of them holds a run. */
-    private static final List<String> RUN_FILES = List.of(MODEL, METRICS, ProgressLog.FILE, RunSettings.FILE, CHECKPOINT);
+    private static final List<String> RUN_FILES = List.of(MODEL, METRICS, ProgressLog.FILE, RunSettings.FILE, CHECKPOINT,
+            MistakesFile.NAME, TrainingReport.NAME);
 
     /**
      * Starts a run in {@code config.output()}. A directory that already holds a run is refused unless
-     * {@code config.overwrite()}; then its checkpoint goes first, since it belongs to the run replaced.
+     * {@code config.overwrite()}; then the replaced run's files go first, so that the new run's
+     * checkpoint reports show none of them.
      */
     public static TestMetrics run(SparkSession spark, TrainingConfig config, Console console) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
@@ -66,7 +68,9 @@ public final class TrainingJob {
             throw new IllegalArgumentException(dir + ": already holds a run (" + String.join(", ", existing)
                     + "); train into another --output or add --mode overwrite");
         }
-        Storage.delete(Storage.child(dir, CHECKPOINT), conf);
+        for (String name : existing) {
+            Storage.delete(Storage.child(dir, name), conf);
+        }
         return train(spark, config, null, console);
     }
 

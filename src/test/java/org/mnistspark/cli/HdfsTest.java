@@ -65,7 +65,8 @@ class HdfsTest {
 
     @Test
     void trainWritesTheWholeRunDirectoryToHdfs() throws IOException {
-        assertEquals(List.of("checkpoint.zip", "metrics.json", "model.zip", "train-config.json", "train-log.csv"), names(run),
+        assertEquals(List.of("checkpoint.zip", "metrics.json", "model.zip", "report.html", "test-mistakes.json", "train-config.json",
+                "train-log.csv"), names(run),
                 "the run's files and no partial ones");
         assertEquals(STEPS, ModelFile.load(run + "/model.zip", new Configuration()).info().steps());
         assertEquals(STEPS, ModelFile.load(run + "/checkpoint.zip", new Configuration()).info().steps());
@@ -75,6 +76,8 @@ class HdfsTest {
         List<String> log = read(run + "/train-log.csv").lines().toList();
         assertEquals("step,loss,train_accuracy,elapsed_seconds", log.get(0));
         assertEquals(List.of("10", "20"), log.stream().skip(1).map(row -> row.substring(0, row.indexOf(','))).toList());
+        String report = read(run + "/report.html");
+        assertTrue(report.contains("id=\"loss-curve\"") && report.contains("test accuracy "), "the run's report, evaluated");
     }
 
     @Test
