@@ -8,12 +8,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.SerializableConfiguration;
@@ -27,10 +27,12 @@ import org.mnistspark.progress.Progress;
 /** Scores every file under a folder and writes one Parquet row per file. */
 public final class ScoreJob {
     /**
-     * Files per Spark task: large enough for whole batches, small enough that progress and failures are
-     * reported often. Each Spark job scores one such task per core.
+     * Files per Spark task: large enough for whole batches, small enough that the cores finish together
+     * and progress and failures are reported often.
      */
-    private static final int FILES_PER_TASK = 500;
+    private static final int FILES_PER_TASK = 250;
+    /** Plain progress lines: one per this many files. */
+    private static final int FILES_PER_LINE = 1000;
 
     private ScoreJob() {}
 
@@ -50,22 +52,22 @@ public final class ScoreJob {
         LongAccumulator failures = sc.sc().longAccumulator("files that could not be scored");
         FileScorer scorer = new FileScorer(model, loaded.info().shape(), modelId, config,
                 new SerializableConfiguration(sc.hadoopConfiguration()), failures);
-        int tasks = Math.max(1, sc.defaultParallelism());
-        int perJob = tasks * FILES_PER_TASK;
-        Progress progress = console.progress("score", "files", 0, files.size(), perJob, 1);
+        int tasks = Math.min(files.size(), Math.max(sc.defaultParallelism(), (files.size() + FILES_PER_TASK - 1) / FILES_PER_TASK));
+        String jobGroup = "score-" + UUID.randomUUID();
+        Progress progress = console.progress("score", "files", 0, files.size(), FILES_PER_LINE, 1);
+        ScoringProgress tasksDone = new ScoringProgress(jobGroup, progress, failures, files.size(), tasks);
+        sc.sc().addSparkListener(tasksDone);
         try {
+            sc.setJobGroup(jobGroup, String.format("score: %,d files", files.size()), false);
             output.write(staging -> {
-                for (int from = 0; from < files.size(); from += perJob) {
-                    List<String> chunk = files.subList(from, Math.min(files.size(), from + perJob));
-                    sc.setJobDescription(String.format("score: %,d of %,d files", from, files.size()));
-                    JavaRDD<Row> rows = sc.parallelize(chunk, Math.min(chunk.size(), tasks)).mapPartitions(scorer::score);
-                    spark.createDataFrame(rows, ScoredRows.SCHEMA).write().mode(SaveMode.Append).parquet(staging);
-                    progress.update(from + chunk.size(), () -> String.format("%,d failed", failures.value()));
-                }
+                JavaRDD<Row> rows = sc.parallelize(files, tasks).mapPartitions(scorer::score);
+                spark.createDataFrame(rows, ScoredRows.SCHEMA).write().parquet(staging);
             });
+            tasksDone.finish();
         } finally {
+            sc.sc().removeSparkListener(tasksDone);
             progress.close();
-            sc.setJobDescription(null);
+            sc.clearJobGroup();
             model.release();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
