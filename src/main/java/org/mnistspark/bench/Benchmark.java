@@ -7,8 +7,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mnistspark.model.NativeBackend;
@@ -23,6 +28,8 @@ public final class Benchmark {
     static final double INFERENCE_MFLOP = 27.77;
     /** Training: the forward pass, then gradients of activations and of weights, each about the forward's cost. */
     static final double TRAINING_MFLOP = 3 * INFERENCE_MFLOP;
+    /** Minibatches a repeat of the plain loop with oneDNN convolutions trains. */
+    private static final int ONEDNN_STEPS = 60;
     /** {@code torch_baseline.py}'s exit code when PyTorch cannot be imported. */
     private static final int TORCH_MISSING = 3;
     private static final Pattern SCORED = Pattern.compile("(\\d+) files found, (\\d+) scored, (\\d+) failed in [\\d.]+ s \\(([\\d.]+) images/s\\)");
@@ -53,7 +60,8 @@ public final class Benchmark {
         figures.add(sparkTraining("spark-train", "Spark training, local[*], averaging every 5 (the seed recipe)", 5));
         figures.add(sparkTraining("spark-train-f10", "Spark training, local[*], averaging every 10 (--preset fast)", 10));
         figures.add(plainTraining("dl4j-builtin", "plain DL4J, one thread, built-in convolutions", "builtin", 10));
-        figures.add(plainTraining("dl4j-onednn", "plain DL4J, one thread, oneDNN convolutions", "onednn", 60));
+        figures.add(plainTraining("dl4j-onednn", "plain DL4J, one thread, oneDNN convolutions", "onednn", ONEDNN_STEPS));
+        figures.add(plainTrainingSideBySide());
         figures.add(pytorch(1));
         figures.add(pytorch(cores));
         figures.add(scoring());
@@ -73,9 +81,45 @@ public final class Benchmark {
 
     private Figure plainTraining(String name, String label, String convolution, int steps) throws IOException, InterruptedException {
         out.println(label + "...");
-        ChildProcess child = part(List.of("dl4j", "--steps", Integer.toString(steps), "--repeats", Integer.toString(settings.repeats())),
-                Map.of(NativeBackend.SWITCH, convolution), name);
+        ChildProcess child = part(plainTrainingArgs(steps), Map.of(NativeBackend.SWITCH, convolution), name);
         return new Figure(name, label, imagesPerSecond(child), child.peakRssBytes(), 1, TRAINING_MFLOP, "");
+    }
+
+    /**
+     * One plain one-thread loop per core, all at once, their figures added repeat by repeat: what this
+     * machine's cores give Deeplearning4j together, the most the Spark job's workers could reach.
+     */
+    private Figure plainTrainingSideBySide() throws IOException, InterruptedException {
+        String label = "plain DL4J, oneDNN, " + cores + " one-thread processes side by side";
+        out.println(label + "...");
+        List<String> args = plainTrainingArgs(ONEDNN_STEPS);
+        ExecutorService starter = Executors.newFixedThreadPool(cores);
+        try {
+            List<Future<ChildProcess>> running = new ArrayList<>();
+            for (int i = 0; i < cores; i++) {
+                String name = "dl4j-side-by-side-" + i;
+                running.add(starter.submit(() -> part(args, Map.of(NativeBackend.SWITCH, "onednn"), name)));
+            }
+            List<Double> together = new ArrayList<>(Collections.nCopies(settings.repeats(), 0.0));
+            long peak = 0;
+            for (Future<ChildProcess> process : running) {
+                ChildProcess child = process.get();
+                List<Double> figures = imagesPerSecond(child);
+                for (int r = 0; r < together.size(); r++) {
+                    together.set(r, together.get(r) + figures.get(r));
+                }
+                peak += child.peakRssBytes();
+            }
+            return new Figure("dl4j-side-by-side", label, together, peak, cores, TRAINING_MFLOP, "");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } finally {
+            starter.shutdownNow();
+        }
+    }
+
+    private List<String> plainTrainingArgs(int steps) {
+        return List.of("dl4j", "--steps", Integer.toString(steps), "--repeats", Integer.toString(settings.repeats()));
     }
 
     private static List<Double> imagesPerSecond(ChildProcess child) throws IOException {

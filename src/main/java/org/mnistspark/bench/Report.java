@@ -111,6 +111,8 @@ final class Report {
             median("spark-train-f10").ifPresent(v -> ratios.put("Spark training (averaging every 10) / best PyTorch", v / best));
             median("dl4j-onednn").ifPresent(v -> ratios.put("plain DL4J oneDNN, one thread / best PyTorch", v / best));
         });
+        median("dl4j-side-by-side").ifPresent(plain -> median("spark-train-f10")
+                .ifPresent(spark -> ratios.put("Spark training (averaging every 10) / plain DL4J processes side by side", spark / plain)));
         median("dl4j-onednn").ifPresent(fast -> median("dl4j-builtin")
                 .ifPresent(slow -> ratios.put("plain DL4J, oneDNN / built-in convolutions", fast / slow)));
         return ratios;

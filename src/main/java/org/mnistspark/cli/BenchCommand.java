@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Measure, on this machine: training images/s through the Spark job on local[*]; the same network in a plain"
-                + " DL4J loop with built-in and oneDNN convolutions; PyTorch on the same network (bench/torch_baseline.py);"
+                + " DL4J loop with built-in and oneDNN convolutions, and one such loop per core side by side; PyTorch on the same network (bench/torch_baseline.py);"
                 + " scoring a folder of JPEG and PNG photos to Parquet; and the machine's matrix-product GFLOP/s, the ceiling"
                 + " each figure is held against. Prints a table; writes bench.json and bench.md into --output.")
 final class BenchCommand implements Callable<Integer> {

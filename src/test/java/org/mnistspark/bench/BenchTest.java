@@ -64,6 +64,8 @@ class BenchTest {
                 new Figure("spark-train", "Spark training", List.of(600.0, 500.0, 700.0), 2_000_000_000L, 2, Benchmark.TRAINING_MFLOP, ""),
                 new Figure("dl4j-onednn", "plain DL4J, oneDNN", List.of(450.0, 550.0), 1_000_000_000L, 1, Benchmark.TRAINING_MFLOP, ""),
                 new Figure("dl4j-builtin", "plain DL4J, built-in", List.of(100.0), 1_000_000_000L, 1, Benchmark.TRAINING_MFLOP, ""),
+                new Figure("spark-train-f10", "Spark training, every 10", List.of(800.0), 2_000_000_000L, 2, Benchmark.TRAINING_MFLOP, ""),
+                new Figure("dl4j-side-by-side", "plain DL4J side by side", List.of(1000.0), 1_000_000_000L, 2, Benchmark.TRAINING_MFLOP, ""),
                 new Figure("pytorch-1", "PyTorch, 1 thread", List.of(400.0, 400.0, 400.0), 300_000_000L, 1, Benchmark.TRAINING_MFLOP, "torch 1.13"),
                 Figure.skipped("pytorch-2", "PyTorch, 2 threads", "PyTorch is not installed"));
         Report report = new Report(ceiling, figures, new Benchmark.Settings("data/mnist", dir, 3, 300, 10000, "python3", dir));
@@ -80,7 +82,8 @@ class BenchTest {
         assertEquals(500.0, json.get("figures").get(1).get("median_images_per_second").asDouble(), "median of an even count");
         assertEquals(1.5, json.get("ratios").get("Spark training (averaging every 5) / best PyTorch").asDouble(), 1e-9);
         assertEquals(5.0, json.get("ratios").get("plain DL4J, oneDNN / built-in convolutions").asDouble(), 1e-9);
-        assertEquals("PyTorch is not installed", json.get("figures").get(4).get("note").asText());
+        assertEquals(0.8, json.get("ratios").get("Spark training (averaging every 10) / plain DL4J processes side by side").asDouble(), 1e-9);
+        assertEquals("PyTorch is not installed", json.get("figures").get(6).get("note").asText());
 
         String markdown = Files.readString(dir.resolve("bench.md"));
         assertTrue(markdown.contains("| Spark training | 600.0 | 600.0 500.0 700.0 | 2.00 GB |"), markdown);
