@@ -135,7 +135,8 @@ public final class Benchmark {
         Path json = work.resolve(name + ".json");
         ChildProcess child = ChildProcess.run(List.of(settings.python(), settings.home().resolve("bench/torch_baseline.py").toString(),
                 "--threads", Integer.toString(threads), "--repeats", Integer.toString(settings.repeats()), "--json", json.toString()),
-                Map.of(), work.resolve(name + ".log"));
+                // torch.set_num_threads does not reach OpenBLAS, which would otherwise run the Linear layers on every core.
+                Map.of("OPENBLAS_NUM_THREADS", Integer.toString(threads)), work.resolve(name + ".log"));
         if (child.exitCode() == TORCH_MISSING) {
             return Figure.skipped(name, label, child.output().strip());
         }

@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mnistspark.model.DeepMnistCnn;
 import org.mnistspark.model.Hyperparameters;
 import org.mnistspark.model.InputShape;
+import org.mnistspark.model.NativeBackend;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -20,6 +21,8 @@ final class PlainTraining {
     /** Images per second of each repeat of {@code steps} minibatches, after {@code warmup} untimed ones. */
     static List<Double> imagesPerSecond(int warmup, int steps, int repeats) {
         Hyperparameters hp = Hyperparameters.seedRecipe();
+        // One thread, as the figure says, where OMP_NUM_THREADS asks for it (submit.sh does).
+        NativeBackend.useConfiguredThreads();
         MultiLayerNetwork network = new MultiLayerNetwork(DeepMnistCnn.configuration(InputShape.MNIST, hp, 1));
         network.init();
         Nd4j.getRandom().setSeed(hp.seed());

@@ -53,6 +53,7 @@ public final class BroadcastModel implements Serializable {
     }
 
     private MultiLayerNetwork rebuild() {
+        NativeBackend.useConfiguredThreads();
         State s = state.value();
         MultiLayerNetwork network = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(s.configuration()));
         network.init(s.parameters().toRow(), false);

@@ -3,9 +3,10 @@ package org.mnistspark.model;
 /**
  * What defines one training recipe. {@link #seedRecipe()} is "Deep MNIST for Experts" as published:
  * Adam at a constant 1e-4, minibatches of 50, dropout keeping half of fc1's activations, weights from
- * a truncated normal distribution of standard deviation 0.1.
+ * a truncated normal distribution of standard deviation 0.1, one-hot targets.
  */
-public record Hyperparameters(double learningRate, int batchSize, double dropoutKeep, long seed, Decay decay, Init init) {
+public record Hyperparameters(double learningRate, int batchSize, double dropoutKeep, long seed, Decay decay, Init init,
+        double labelSmoothing) {
 
     /** How Adam's learning rate changes over a run. */
     public enum Decay {
@@ -24,18 +25,23 @@ public record Hyperparameters(double learningRate, int batchSize, double dropout
     }
 
     public static Hyperparameters seedRecipe() {
-        return new Hyperparameters(1e-4, 50, 0.5, 42, Decay.NONE, Init.TRUNCATED_NORMAL);
+        return new Hyperparameters(1e-4, 50, 0.5, 42, Decay.NONE, Init.TRUNCATED_NORMAL, 0);
     }
 
     public Hyperparameters withLearningRate(double lr) {
-        return new Hyperparameters(lr, batchSize, dropoutKeep, seed, decay, init);
+        return new Hyperparameters(lr, batchSize, dropoutKeep, seed, decay, init, labelSmoothing);
     }
 
     public Hyperparameters withSeed(long newSeed) {
-        return new Hyperparameters(learningRate, batchSize, dropoutKeep, newSeed, decay, init);
+        return new Hyperparameters(learningRate, batchSize, dropoutKeep, newSeed, decay, init, labelSmoothing);
     }
 
     public Hyperparameters withSchedule(Decay newDecay, Init newInit) {
-        return new Hyperparameters(learningRate, batchSize, dropoutKeep, seed, newDecay, newInit);
+        return new Hyperparameters(learningRate, batchSize, dropoutKeep, seed, newDecay, newInit, labelSmoothing);
+    }
+
+    /** Training targets that give {@code smoothing} of their weight to all classes evenly, the rest to the label's; 0: one-hot. */
+    public Hyperparameters withLabelSmoothing(double smoothing) {
+        return new Hyperparameters(learningRate, batchSize, dropoutKeep, seed, decay, init, smoothing);
     }
 }

@@ -25,6 +25,9 @@ public final class NativeBackend {
     /** JavaCPP's choice among ND4J's builds; any value, even empty, leaves out the AVX2 oneDNN build. */
     static final String NATIVE_EXTENSION = "org.bytedeco.javacpp.platform.extension";
 
+    /** {@code OMP_NUM_THREADS}, or 0 when it is not a positive number. */
+    private static final int CONFIGURED_THREADS = positive(System.getenv("OMP_NUM_THREADS"));
+
     private NativeBackend() {}
 
     /** Sets up this JVM; what the user set explicitly (system properties) wins. */
@@ -35,6 +38,19 @@ public final class NativeBackend {
         }
         if (System.getProperty(HELPERS_DISABLED) == null) {
             System.setProperty(HELPERS_DISABLED, Boolean.toString(switchedOff()));
+        }
+    }
+
+    /**
+     * Gives the calling thread's native parallel sections (oneDNN's convolutions among them) the number of
+     * threads in {@code OMP_NUM_THREADS}, when it is set. ND4J's natives start every thread with a count of
+     * their own (4 on a 2-core machine) whatever the variable says, and OpenMP keeps the count per thread,
+     * so each task thread sets its own before it runs a network.
+     */
+    public static void useConfiguredThreads() {
+        if (CONFIGURED_THREADS > 0) {
+            Nd4j.getExecutioner(); // loads the natives
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(CONFIGURED_THREADS);
         }
     }
 
@@ -81,6 +97,10 @@ public final class NativeBackend {
             Nd4j.getExecutioner(); // loads the natives
             return NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo().contains("HAVE_ONEDNN");
         }
+    }
+
+    private static int positive(String value) {
+        return value != null && value.trim().matches("[1-9]\\d{0,3}") ? Integer.parseInt(value.trim()) : 0;
     }
 
     /** Linux says in /proc/cpuinfo; elsewhere assume a current x86 CPU and let JavaCPP choose. */

@@ -10,7 +10,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 /**
  * Networks an executor JVM keeps between tasks, so that a training round reuses a network (and its
  * oneDNN primitives) instead of building one: at most one per task running at once. Only networks of
- * the most recent configuration are kept.
+ * the most recent configuration are kept. The borrowing thread's native thread count is set first.
  */
 public final class NetworkPool {
     private static final Map<String, Deque<MultiLayerNetwork>> IDLE = new HashMap<>();
@@ -19,6 +19,7 @@ public final class NetworkPool {
 
     /** An idle network of this configuration (JSON), or a new one; its parameters are whatever they were. */
     public static MultiLayerNetwork borrow(String configuration) {
+        NativeBackend.useConfiguredThreads();
         synchronized (IDLE) {
             IDLE.keySet().removeIf(other -> !other.equals(configuration));
             MultiLayerNetwork idle = IDLE.computeIfAbsent(configuration, k -> new ArrayDeque<>()).poll();

@@ -6,22 +6,27 @@ import org.mnistspark.model.Hyperparameters.Init;
 /** Named training recipes for the same network; options given on the command line override their values. */
 public enum Preset {
     /** The article's recipe exactly. */
-    SEED(20_000, 1e-4, 5, Decay.NONE, Init.TRUNCATED_NORMAL),
-    /** The best model in about ten minutes on two cores: a higher learning rate decaying to zero, He initialisation. */
-    FAST(5_000, 2e-3, 10, Decay.LINEAR, Init.HE);
+    SEED(20_000, 1e-4, 5, Decay.NONE, Init.TRUNCATED_NORMAL, 0),
+    /**
+     * The best model in about ten minutes on two cores: a higher learning rate decaying to zero, He
+     * initialisation, targets smoothed by 0.1.
+     */
+    FAST(8_000, 1.5e-3, 10, Decay.LINEAR, Init.HE, 0.1);
 
     private final long steps;
     private final double learningRate;
     private final int averagingFrequency;
     private final Decay decay;
     private final Init init;
+    private final double labelSmoothing;
 
-    Preset(long steps, double learningRate, int averagingFrequency, Decay decay, Init init) {
+    Preset(long steps, double learningRate, int averagingFrequency, Decay decay, Init init, double labelSmoothing) {
         this.steps = steps;
         this.learningRate = learningRate;
         this.averagingFrequency = averagingFrequency;
         this.decay = decay;
         this.init = init;
+        this.labelSmoothing = labelSmoothing;
     }
 
     public long steps() {
@@ -36,8 +41,12 @@ public enum Preset {
         return averagingFrequency;
     }
 
-    /** The seed recipe with this preset's learning rate, schedule and initialisation. */
+    public double labelSmoothing() {
+        return labelSmoothing;
+    }
+
+    /** The seed recipe with this preset's learning rate, schedule, initialisation and targets. */
     public Hyperparameters hyperparameters() {
-        return Hyperparameters.seedRecipe().withLearningRate(learningRate).withSchedule(decay, init);
+        return Hyperparameters.seedRecipe().withLearningRate(learningRate).withSchedule(decay, init).withLabelSmoothing(labelSmoothing);
     }
 }

@@ -25,7 +25,7 @@ public final class TrainingReport {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The settings shown, as {@code train-config.json} names them. */
     private static final List<String> SETTINGS = List.of("preset", "steps", "epochs", "batch_size", "learning_rate",
-            "learning_rate_decay", "weight_init", "dropout_keep", "seed", "workers", "averaging_frequency", "checkpoint_every", "data");
+            "learning_rate_decay", "weight_init", "label_smoothing", "dropout_keep", "seed", "workers", "averaging_frequency", "checkpoint_every", "data");
 
     private TrainingReport() {}
 

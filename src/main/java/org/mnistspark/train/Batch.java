@@ -34,15 +34,7 @@ record Batch(int[] labels, byte[] pixels) implements Serializable {
         return Nd4j.create(scaled, new long[] {labels.length, pixels.length / labels.length}, DataType.FLOAT);
     }
 
-    INDArray oneHotLabels(int classes) {
-        float[] oneHot = new float[labels.length * classes];
-        for (int i = 0; i < labels.length; i++) {
-            oneHot[i * classes + labels[i]] = 1f;
-        }
-        return Nd4j.create(oneHot, new long[] {labels.length, classes}, DataType.FLOAT);
-    }
-
-    DataSet toDataSet(int classes) {
-        return new DataSet(features(), oneHotLabels(classes));
+    DataSet toDataSet(Targets targets) {
+        return new DataSet(features(), targets.of(labels));
     }
 }

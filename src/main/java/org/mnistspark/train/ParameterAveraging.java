@@ -28,7 +28,7 @@ final class ParameterAveraging implements AutoCloseable {
     private final StepOrder order;
     private final int workers;
     private final int frequency;
-    private final int classes;
+    private final Targets targets;
     private final long seed;
     private final long runSteps;
 
@@ -39,7 +39,7 @@ final class ParameterAveraging implements AutoCloseable {
     private record Result(PackedFloats parameters, PackedFloats updaterState, double lossSum) implements Serializable {}
 
     ParameterAveraging(JavaSparkContext sc, MultiLayerNetwork network, TrainingSet data, StepOrder order, int workers,
-            int frequency, int classes, long seed, long runSteps) {
+            int frequency, Targets targets, long seed, long runSteps) {
         this.sc = sc;
         this.network = network;
         // Without the iteration count, which changes every round: workers key their cached networks by it.
@@ -51,7 +51,7 @@ final class ParameterAveraging implements AutoCloseable {
         this.order = order;
         this.workers = workers;
         this.frequency = frequency;
-        this.classes = classes;
+        this.targets = targets;
         this.seed = seed;
         this.runSteps = runSteps;
     }
@@ -81,13 +81,13 @@ final class ParameterAveraging implements AutoCloseable {
             Broadcast<TrainingSet> examples = data;
             StepOrder steps = order;
             int f = frequency;
-            int c = classes;
+            Targets t = targets;
             long s = seed;
             int busy = (int) ((end - first + f - 1) / f);
             List<Result> results = sc.parallelize(IntStream.range(0, busy).boxed().toList(), busy)
                     .map(worker -> {
                         long from = first + (long) worker * f;
-                        return work(conf, start.value(), examples.value(), steps, from, Math.min(end, from + f), c, s);
+                        return work(conf, start.value(), examples.value(), steps, from, Math.min(end, from + f), t, s);
                     })
                     .collect();
             average(results);
@@ -98,7 +98,7 @@ final class ParameterAveraging implements AutoCloseable {
     }
 
     private static Result work(String configuration, Start start, TrainingSet data, StepOrder order, long from, long to,
-            int classes, long seed) {
+            Targets targets, long seed) {
         MultiLayerNetwork network = NetworkPool.borrow(configuration);
         try {
             start.parameters().copyTo(network.params());
@@ -107,7 +107,7 @@ final class ParameterAveraging implements AutoCloseable {
             double lossSum = 0;
             for (long step = from; step < to; step++) {
                 Nd4j.getRandom().setSeed(seed * 1_000_003L + step);
-                network.fit(data.batch(order.examplesOf(step)).toDataSet(classes));
+                network.fit(data.batch(order.examplesOf(step)).toDataSet(targets));
                 lossSum += network.score();
             }
             return new Result(PackedFloats.of(network.params()), PackedFloats.of(network.getUpdater().getStateViewArray()), lossSum);

@@ -33,6 +33,7 @@ final class RunSettings {
         json.put("seed", hp.seed());
         json.put("learning_rate_decay", hp.decay().name());
         json.put("weight_init", hp.init().name());
+        json.put("label_smoothing", hp.labelSmoothing());
         json.put("averaging_frequency", config.averagingFrequency());
         json.put("workers", config.workers());
         json.put("log_every", config.logEvery());
@@ -55,7 +56,8 @@ final class RunSettings {
                 field(json, "dropout_keep", file).asDouble(), field(json, "seed", file).asLong(),
                 // Runs started before presets existed trained the seed's way.
                 Decay.valueOf(json.path("learning_rate_decay").asText(Decay.NONE.name())),
-                Init.valueOf(json.path("weight_init").asText(Init.TRUNCATED_NORMAL.name())));
+                Init.valueOf(json.path("weight_init").asText(Init.TRUNCATED_NORMAL.name())),
+                json.path("label_smoothing").asDouble(0));
         JsonNode epochs = field(json, "epochs", file);
         // Runs started before presets were recorded name none.
         return new TrainingConfig(field(json, "data", file).asText(), runDir, json.path("preset").asText("unrecorded"),

@@ -131,7 +131,7 @@ public final class TrainingJob {
         sc.sc().addSparkListener(lossLog);
         double seconds;
         try (ParameterAveraging averaging = new ParameterAveraging(sc, network, examples, order, workers,
-                config.averagingFrequency(), train.shape().classes(), hp.seed(), steps)) {
+                config.averagingFrequency(), new Targets(train.shape().classes(), hp.labelSmoothing()), hp.seed(), steps)) {
             seconds = fit(averaging, network, examples, order, train, config, start, steps, conf, console);
         } finally {
             sc.sc().removeSparkListener(lossLog);
@@ -155,6 +155,7 @@ public final class TrainingJob {
         json.put("learning_rate", hp.learningRate());
         json.put("learning_rate_decay", hp.decay().name().toLowerCase(Locale.ROOT));
         json.put("weight_init", hp.init().name().toLowerCase(Locale.ROOT));
+        json.put("label_smoothing", hp.labelSmoothing());
         json.put("seed", hp.seed());
         json.put("workers", workers);
         json.put("averaging_frequency", config.averagingFrequency());

@@ -68,6 +68,11 @@ class CliErrorsTest {
     }
 
     @Test
+    void labelSmoothingOfOne() throws IOException {
+        assertFails(train(dataset(60, 60), "--label-smoothing", "1"), 2, "--label-smoothing must be at least 0 and below 1, not 1.0 (see --help)");
+    }
+
+    @Test
     void stepsAndEpochsTogether() throws IOException {
         assertFails(train(dataset(60, 60), "--epochs", "2"), 2, "give --steps or --epochs, not both (see --help)");
     }

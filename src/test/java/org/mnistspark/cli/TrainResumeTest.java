@@ -39,8 +39,8 @@ class TrainResumeTest {
         Path run = dir.resolve("killed");
         Path checkpoint = run.resolve("checkpoint.zip");
         Process driver = startDriver(run, "train", "--data", data.toString(), "--output", run.toString(), "--steps", String.valueOf(STEPS),
-                "--lr", "1e-3", "--workers", "2", "--averaging-frequency", "5", "--log-every", "20", "--checkpoint-every", "40",
-                "--master", "local[2]");
+                "--lr", "1e-3", "--label-smoothing", "0.1", "--workers", "2", "--averaging-frequency", "5", "--log-every", "20",
+                "--checkpoint-every", "40", "--master", "local[2]");
         try {
             while (!Files.exists(checkpoint)) {
                 assertTrue(driver.isAlive(), "the driver ended before its first checkpoint: " + Files.readString(run.resolve("driver.log")));
@@ -68,6 +68,7 @@ class TrainResumeTest {
         JsonNode metrics = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
         assertEquals(STEPS, metrics.get("steps").asLong());
         assertEquals(checkpointStep, metrics.get("resumed_at_step").asLong());
+        assertEquals(0.1, metrics.get("label_smoothing").asDouble(), "the run's own settings, kept across the resume");
         assertTrue(Files.readString(run.resolve("report.html")).contains("test accuracy "), "the finished run's report");
         assertEquals(STEPS, ModelFile.load(checkpoint.toString(), new Configuration()).info().steps(), "the last checkpoint is the finished model");
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /** The oneDNN path computes what the built-in path computes, from the same weights and inputs. */
 class NativeBackendTest {
@@ -34,6 +35,21 @@ class NativeBackendTest {
         MultiLayerNetwork network = new MultiLayerNetwork(DeepMnistCnn.configuration(InputShape.MNIST, Hyperparameters.seedRecipe(), 1));
         network.init(params == null ? null : params.dup(), true);
         return network;
+    }
+
+    @Test
+    void aTaskThreadRunsNativeCodeOnAsManyThreadsAsOmpNumThreadsSays() throws InterruptedException {
+        assertEquals("1", System.getenv("OMP_NUM_THREADS"), "the build runs the tests with OMP_NUM_THREADS=1");
+        Nd4j.getExecutioner();
+        int[] threads = new int[2];
+        Thread task = new Thread(() -> {
+            threads[0] = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
+            NativeBackend.useConfiguredThreads();
+            threads[1] = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
+        });
+        task.start();
+        task.join();
+        assertEquals(1, threads[1], "a new thread started with " + threads[0]);
     }
 
     @Test

@@ -25,9 +25,9 @@ class PresetTest {
     @Test
     void theFastPresetDecaysItsLearningRateToZeroOverTheRun() {
         IUpdater adam = updater(DeepMnistCnn.configuration(InputShape.MNIST, Preset.FAST.hyperparameters(), 1000));
-        assertEquals(2e-3, adam.getLearningRate(0, 0), 1e-12);
-        assertEquals(1e-3, adam.getLearningRate(500, 0), 1e-12);
-        assertEquals(2e-6, adam.getLearningRate(999, 0), 1e-12);
+        assertEquals(1.5e-3, adam.getLearningRate(0, 0), 1e-12);
+        assertEquals(7.5e-4, adam.getLearningRate(500, 0), 1e-12);
+        assertEquals(1.5e-6, adam.getLearningRate(999, 0), 1e-12);
         assertEquals(0, adam.getLearningRate(1000, 0), 1e-12);
     }
 
@@ -37,7 +37,13 @@ class PresetTest {
         network.init();
         ModelFile.save(network, new ModelInfo(InputShape.MNIST, 0, "none"), dir.resolve("model.zip").toString(), new Configuration());
         IUpdater adam = updater(ModelFile.load(dir.resolve("model.zip").toString(), new Configuration()).network().getLayerWiseConfigurations());
-        assertEquals(1e-3, adam.getLearningRate(500, 0), 1e-12);
+        assertEquals(7.5e-4, adam.getLearningRate(500, 0), 1e-12);
+    }
+
+    @Test
+    void theFastPresetSmoothsItsTargetsAndTheSeedDoesNot() {
+        assertEquals(0.1, Preset.FAST.hyperparameters().labelSmoothing());
+        assertEquals(0, Preset.SEED.hyperparameters().labelSmoothing());
     }
 
     @Test

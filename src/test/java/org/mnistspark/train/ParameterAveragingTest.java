@@ -28,6 +28,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /** Parameter averaging on a real local[2] Spark: what it computes, and that it computes it the same way every time. */
 class ParameterAveragingTest {
     private static final int CLASSES = InputShape.MNIST.classes();
+    private static final Targets TARGETS = new Targets(CLASSES, 0);
     private static final Hyperparameters HP = Hyperparameters.seedRecipe().withLearningRate(1e-3);
     private static final TrainingSet DATA = randomDigits(400);
     private static final StepOrder ORDER = new StepOrder(DATA.count(), HP.batchSize(), HP.seed());
@@ -56,7 +57,7 @@ class ParameterAveragingTest {
 
     private static ParameterAveraging averaging(MultiLayerNetwork network, int workers, int frequency) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(TestSpark.session().sparkContext());
-        return new ParameterAveraging(sc, network, DATA, ORDER, workers, frequency, CLASSES, HP.seed(), RUN_STEPS);
+        return new ParameterAveraging(sc, network, DATA, ORDER, workers, frequency, TARGETS, HP.seed(), RUN_STEPS);
     }
 
     @Test
@@ -93,7 +94,7 @@ class ParameterAveragingTest {
         }
         for (long step = 0; step < 10; step++) {
             Nd4j.getRandom().setSeed(HP.seed() * 1_000_003L + step);
-            plain.fit(DATA.batch(ORDER.examplesOf(step)).toDataSet(CLASSES));
+            plain.fit(DATA.batch(ORDER.examplesOf(step)).toDataSet(TARGETS));
         }
         assertEquals(10, plain.getIterationCount());
         assertEquals(12, spark.getIterationCount(), "three rounds of four updates, the last cut short");
@@ -115,9 +116,9 @@ class ParameterAveragingTest {
         double lossSum = 0;
         for (long step = 0; step < 3; step++) {
             Nd4j.getRandom().setSeed(HP.seed() * 1_000_003L + step);
-            first.fit(DATA.batch(ORDER.examplesOf(step)).toDataSet(CLASSES));
+            first.fit(DATA.batch(ORDER.examplesOf(step)).toDataSet(TARGETS));
             Nd4j.getRandom().setSeed(HP.seed() * 1_000_003L + step + 3);
-            second.fit(DATA.batch(ORDER.examplesOf(step + 3)).toDataSet(CLASSES));
+            second.fit(DATA.batch(ORDER.examplesOf(step + 3)).toDataSet(TARGETS));
             lossSum += first.score() + second.score();
         }
         assertEquals(lossSum / 6, loss, 1e-4 * loss, "the round's loss is the mean of its six minibatches'");
