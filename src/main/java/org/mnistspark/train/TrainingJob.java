@@ -180,7 +180,6 @@ public final class TrainingJob {
         long reportEvery = wholeRounds(config.logEvery(), roundSteps);
         long checkpointEvery = config.checkpointEvery() > 0 ? wholeRounds(config.checkpointEvery(), roundSteps) : 0;
         int batchSize = config.hyperparameters().batchSize();
-        int classes = train.shape().classes();
         String csv = Storage.child(config.output(), ProgressLog.FILE);
         String checkpoint = Storage.child(config.output(), CHECKPOINT);
         try (ProgressLog log = start == 0
@@ -191,7 +190,7 @@ public final class TrainingJob {
                 double loss = averaging.round(done, end);
                 done = end;
                 long reached = done;
-                log.round(done, loss, () -> recentAccuracy(network, examples, order, reached, classes));
+                log.round(done, loss, () -> recentAccuracy(network, examples, order, reached));
                 if (checkpointEvery > 0 && (done % checkpointEvery == 0 || done == steps)) {
                     // The report first: whoever finds the checkpoint finds a report of the run up to it.
                     TrainingReport.write(config.output(), conf);
@@ -209,7 +208,7 @@ public final class TrainingJob {
     }
 
     /** Accuracy on the most recent minibatches, with dropout off, as the seed measured it. */
-    private static double recentAccuracy(MultiLayerNetwork network, TrainingSet examples, StepOrder order, long done, int classes) {
+    private static double recentAccuracy(MultiLayerNetwork network, TrainingSet examples, StepOrder order, long done) {
         int correct = 0;
         int total = 0;
         for (long step = Math.max(0, done - RECENT_BATCHES); step < done; step++) {
