@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mnistspark.model.Hyperparameters;
 import org.mnistspark.model.NativeBackend;
 
 /**
@@ -35,7 +36,7 @@ public final class Benchmark {
     private static final Pattern SCORED = Pattern.compile("(\\d+) files found, (\\d+) scored, (\\d+) failed in [\\d.]+ s \\(([\\d.]+) images/s\\)");
 
     /** Where the data is, how much to measure, and how to run the product and PyTorch. */
-    public record Settings(String mnistDir, Path output, int repeats, int trainSteps, int photos, String python, Path home) {}
+    public record Settings(String mnistDir, Path output, int repeats, int trainSteps, int paceSteps, int photos, String python, Path home) {}
 
     private final Settings settings;
     private final PrintWriter out;
@@ -65,7 +66,7 @@ public final class Benchmark {
         figures.add(pytorch(1));
         figures.add(pytorch(cores));
         figures.add(scoring());
-        Report report = new Report(ceiling, figures, settings);
+        Report report = new Report(ceiling, figures, pace(), settings);
         out.print(report.table());
         report.write(settings.output());
         out.println("wrote " + settings.output().resolve("bench.json") + " and " + settings.output().resolve("bench.md"));
@@ -174,6 +175,17 @@ public final class Benchmark {
             }
         }
         return new Figure("score", label, figures, peak, cores, INFERENCE_MFLOP, "");
+    }
+
+    /** One {@code --preset fast} run of {@code paceSteps}, through the product's own command, to see whether it slows down. */
+    private Pace pace() throws IOException, InterruptedException {
+        out.println("training pace over one --preset fast run of " + settings.paceSteps() + " steps...");
+        Path run = work.resolve("pace");
+        ChildProcess child = ChildProcess.run(List.of(submit(), "train", "--preset", "fast", "--data", settings.mnistDir(),
+                "--steps", Integer.toString(settings.paceSteps()), "--output", run.toString(), "--mode", "overwrite"), Map.of(),
+                work.resolve("pace.log"));
+        require(child, "the pace run");
+        return Pace.of(run, settings.paceSteps(), Hyperparameters.seedRecipe().batchSize());
     }
 
     /** {@code submit.sh bench --part ARGS...}: a measurement that runs inside one process. */

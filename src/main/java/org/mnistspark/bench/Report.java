@@ -18,13 +18,15 @@ import org.mnistspark.files.AtomicFile;
 final class Report {
     private final Ceiling ceiling;
     private final List<Figure> figures;
+    private final Pace pace;
     private final Benchmark.Settings settings;
     private final String date = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     private final Map<String, Object> machine = Machine.describe();
 
-    Report(Ceiling ceiling, List<Figure> figures, Benchmark.Settings settings) {
+    Report(Ceiling ceiling, List<Figure> figures, Pace pace, Benchmark.Settings settings) {
         this.ceiling = ceiling;
         this.figures = figures;
+        this.pace = pace;
         this.settings = settings;
     }
 
@@ -41,7 +43,7 @@ final class Report {
             out.append(String.format("%-72s %9.1f  %-26s %6.2f GB %9.0f %7.1f%%%n", f.label(), f.median(), repeats(f),
                     f.peakRssBytes() / 1e9, f.ceiling(ceiling.gigaflops(f.threads())), 100 * fraction(f)));
         }
-        out.append('\n');
+        out.append('\n').append(paceLine()).append("\n\n");
         ratios().forEach((what, ratio) -> out.append(String.format("%-72s %8.2f×%n", what, ratio)));
         return out.toString();
     }
@@ -56,6 +58,9 @@ final class Report {
                 "cores", ceiling.cores(), "training_mflop_per_image", Benchmark.TRAINING_MFLOP,
                 "inference_mflop_per_image", Benchmark.INFERENCE_MFLOP));
         json.put("figures", figures.stream().map(this::toJson).toList());
+        json.put("pace", Map.of("steps", pace.steps(), "first_fifth_images_per_second", pace.firstFifth(),
+                "last_fifth_images_per_second", pace.lastFifth(), "subnormals_in_saved_model", pace.subnormals(),
+                "test_accuracy", pace.accuracy()));
         json.put("ratios", ratios());
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         AtomicFile.write(dir.resolve("bench.json"), partial -> mapper.writeValue(partial.toFile(), json));
@@ -94,7 +99,7 @@ final class Report {
                 md.append(String.format("| %s | skipped: %s | | | | |%n", f.label(), f.note()));
             }
         }
-        md.append('\n');
+        md.append('\n').append(paceLine()).append("\n\n");
         ratios().forEach((what, ratio) -> md.append(String.format("- %s: **%.2f×**%n", what, ratio)));
         figures.stream().filter(f -> f.measured() && !f.note().isEmpty())
                 .forEach(f -> md.append(String.format("- %s: %s%n", f.label(), f.note())));
@@ -104,6 +109,7 @@ final class Report {
     /** The comparisons the figures exist for; those whose figures were skipped are left out. */
     private Map<String, Double> ratios() {
         Map<String, Double> ratios = new LinkedHashMap<>();
+        ratios.put(paceRatioName(), pace.ratio());
         Optional<Double> torch = figures.stream().filter(f -> f.name().startsWith("pytorch") && f.measured())
                 .map(Figure::median).max(Double::compare);
         torch.ifPresent(best -> {
@@ -116,6 +122,16 @@ final class Report {
         median("dl4j-onednn").ifPresent(fast -> median("dl4j-builtin")
                 .ifPresent(slow -> ratios.put("plain DL4J, oneDNN / built-in convolutions", fast / slow)));
         return ratios;
+    }
+
+    private String paceRatioName() {
+        return String.format("training pace, last fifth / first fifth of a --preset fast run of %,d steps", pace.steps());
+    }
+
+    private String paceLine() {
+        return String.format("pace of a --preset fast run of %,d steps: %.1f images/s over its first fifth after a warm-up tenth,"
+                + " %.1f over its last fifth; %d subnormal floats in its saved model; test accuracy %.2f%%", pace.steps(),
+                pace.firstFifth(), pace.lastFifth(), pace.subnormals(), 100 * pace.accuracy());
     }
 
     private Optional<Double> median(String name) {

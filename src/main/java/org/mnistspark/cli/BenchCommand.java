@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Measure, on this machine: training images/s through the Spark job on local[*]; the same network in a plain"
                 + " DL4J loop with built-in and oneDNN convolutions, and one such loop per core side by side; PyTorch on the same network (bench/torch_baseline.py);"
-                + " scoring a folder of JPEG and PNG photos to Parquet; and the machine's matrix-product GFLOP/s, the ceiling"
+                + " scoring a folder of JPEG and PNG photos to Parquet; whether a --preset fast run keeps its speed to the end; and the machine's matrix-product GFLOP/s, the ceiling"
                 + " each figure is held against. Prints a table; writes bench.json and bench.md into --output.")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:MNIST_DIR:-data/mnist}",
@@ -27,6 +27,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--train-steps", paramLabel = "N", defaultValue = "300", description = "Steps of each Spark training repeat.")
     int trainSteps;
+
+    @Option(names = "--pace-steps", paramLabel = "N", defaultValue = "4000",
+            description = "Steps of the --preset fast run whose last fifth's speed is held against its first fifth's.")
+    int paceSteps;
 
     @Option(names = "--photos", paramLabel = "N", defaultValue = "10000", description = "Photos to render and score.")
     int photos;
@@ -56,13 +60,15 @@ final class BenchCommand implements Callable<Integer> {
         checks.atLeastOne("--repeats", repeats);
         checks.atLeastOne("--train-steps", trainSteps);
         checks.atLeastOne("--photos", photos);
+        // A tenth of warm-up and two fifths to compare need a few averaging rounds each.
+        checks.require(paceSteps >= 200, "--pace-steps must be at least 200, not " + paceSteps);
         if (part != null) {
             Parts.Request request = new Parts.Request(part, steps, repeats, averagingFrequency, data, output.toAbsolutePath());
             spec.commandLine().getOut().println(Parts.run(request, () -> spark.session("bench"), spec.commandLine().getOut()));
             return 0;
         }
         Path home = Path.of(System.getenv().getOrDefault("MNIST_SPARK_HOME", ".")).toAbsolutePath();
-        Benchmark.run(new Benchmark.Settings(data, output.toAbsolutePath(), repeats, trainSteps, photos, python, home),
+        Benchmark.run(new Benchmark.Settings(data, output.toAbsolutePath(), repeats, trainSteps, paceSteps, photos, python, home),
                 spec.commandLine().getOut());
         return 0;
     }

@@ -45,7 +45,7 @@ public record PackedFloats(byte[] bytes) implements Serializable {
         return ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
-    private static FloatBuffer nativeView(INDArray array) {
+    static FloatBuffer nativeView(INDArray array) {
         if (array.dataType() != DataType.FLOAT || array.elementWiseStride() != 1 || array.ordering() != 'c') {
             throw new IllegalArgumentException("not a contiguous float array: " + array.shapeInfoToString());
         }

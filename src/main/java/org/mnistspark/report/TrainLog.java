@@ -8,9 +8,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.mnistspark.files.Storage;
 
 /** The columns of a run's {@code train-log.csv} ({@code step,loss,train_accuracy,elapsed_seconds}). */
-record TrainLog(double[] steps, double[] losses, double[] accuracies, double[] elapsed) {
+public record TrainLog(double[] steps, double[] losses, double[] accuracies, double[] elapsed) {
 
-    static TrainLog read(String csv, Configuration conf) throws IOException {
+    public static TrainLog read(String csv, Configuration conf) throws IOException {
         List<String[]> rows = List.of();
         if (Storage.isFile(csv, conf)) {
             try (InputStream in = Storage.open(csv, conf)) {
@@ -25,6 +25,28 @@ record TrainLog(double[] steps, double[] losses, double[] accuracies, double[] e
             }
         }
         return new TrainLog(columns[0], columns[1], columns[2], columns[3]);
+    }
+
+    /**
+     * Training images per second between the first logged steps at or past {@code from} and {@code to}
+     * (NaN when the log does not reach them).
+     */
+    public double imagesPerSecond(long from, long to, int batchSize) {
+        int a = firstRowAtOrPast(from);
+        int b = firstRowAtOrPast(to);
+        if (a < 0 || b <= a) {
+            return Double.NaN;
+        }
+        return (steps[b] - steps[a]) * batchSize / (elapsed[b] - elapsed[a]);
+    }
+
+    private int firstRowAtOrPast(long step) {
+        for (int r = 0; r < steps.length; r++) {
+            if (steps[r] >= step) {
+                return r;
+            }
+        }
+        return -1;
     }
 
     long lastStep() {

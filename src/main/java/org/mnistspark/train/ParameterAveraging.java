@@ -8,6 +8,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mnistspark.model.NetworkPool;
 import org.mnistspark.model.PackedFloats;
+import org.mnistspark.model.Subnormals;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -19,6 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * their networks from round to round. Worker {@code w} of the round starting at step {@code s} fits
  * steps {@code s + w·frequency} to {@code s + (w+1)·frequency - 1}, with dropout seeded by the step,
  * so a round's result depends on nothing but its inputs: a rerun task, or a resumed run, repeats it exactly.
+ * Subnormal floats are flushed to zero from the averaged state (see {@link Subnormals}), so every
+ * round starts without them, whatever network the run started from.
  */
 final class ParameterAveraging implements AutoCloseable {
     private final JavaSparkContext sc;
@@ -31,6 +34,8 @@ final class ParameterAveraging implements AutoCloseable {
     private final Targets targets;
     private final long seed;
     private final long runSteps;
+    private final boolean flushSubnormals;
+    private long flushed;
 
     /** Where a round starts: the averaged parameters, Adam's state and how many updates Adam has made. */
     private record Start(PackedFloats parameters, PackedFloats updaterState, int iteration) implements Serializable {}
@@ -38,8 +43,9 @@ final class ParameterAveraging implements AutoCloseable {
     /** What a worker sends back: its parameters and Adam's state, and the sum of its minibatch losses. */
     private record Result(PackedFloats parameters, PackedFloats updaterState, double lossSum) implements Serializable {}
 
+    /** {@code flushSubnormals} is false only to measure what the flush changes. */
     ParameterAveraging(JavaSparkContext sc, MultiLayerNetwork network, TrainingSet data, StepOrder order, int workers,
-            int frequency, Targets targets, long seed, long runSteps) {
+            int frequency, Targets targets, long seed, long runSteps, boolean flushSubnormals) {
         this.sc = sc;
         this.network = network;
         // Without the iteration count, which changes every round: workers key their cached networks by it.
@@ -54,6 +60,9 @@ final class ParameterAveraging implements AutoCloseable {
         this.targets = targets;
         this.seed = seed;
         this.runSteps = runSteps;
+        this.flushSubnormals = flushSubnormals;
+        // A checkpoint or model saved before the flush existed may hold them.
+        flushSubnormals();
     }
 
     /** The updates Adam counts in a run of {@code steps}: {@code frequency} a round, a last short round included. */
@@ -120,6 +129,18 @@ final class ParameterAveraging implements AutoCloseable {
         mean(results.stream().map(Result::parameters).toList(), network.params());
         mean(results.stream().map(Result::updaterState).toList(), network.getUpdater().getStateViewArray());
         network.setIterationCount(network.getIterationCount() + frequency);
+        flushSubnormals();
+    }
+
+    private void flushSubnormals() {
+        if (flushSubnormals) {
+            flushed += Subnormals.flush(network.params()) + Subnormals.flush(network.getUpdater().getStateViewArray());
+        }
+    }
+
+    /** How many subnormal values have been set to zero so far. */
+    long flushedSubnormals() {
+        return flushed;
     }
 
     private static void mean(List<PackedFloats> values, INDArray target) {

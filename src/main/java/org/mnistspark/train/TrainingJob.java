@@ -130,9 +130,11 @@ public final class TrainingJob {
         ExecutorLossLog lossLog = new ExecutorLossLog(out);
         sc.sc().addSparkListener(lossLog);
         double seconds;
+        long subnormalsFlushed;
         try (ParameterAveraging averaging = new ParameterAveraging(sc, network, examples, order, workers,
-                config.averagingFrequency(), new Targets(train.shape().classes(), hp.labelSmoothing()), hp.seed(), steps)) {
+                config.averagingFrequency(), new Targets(train.shape().classes(), hp.labelSmoothing()), hp.seed(), steps, true)) {
             seconds = fit(averaging, network, examples, order, train, config, start, steps, conf, console);
+            subnormalsFlushed = averaging.flushedSubnormals();
         } finally {
             sc.sc().removeSparkListener(lossLog);
         }
@@ -159,6 +161,7 @@ public final class TrainingJob {
         json.put("seed", hp.seed());
         json.put("workers", workers);
         json.put("averaging_frequency", config.averagingFrequency());
+        json.put("subnormals_flushed", subnormalsFlushed);
         MetricsFile.write(Storage.child(config.output(), METRICS), conf, json);
         out.printf("trained %d steps in %s (%.1f images/s)%n", trained, Progress.duration(Math.round(seconds)),
                 imagesPerSecond);

@@ -57,7 +57,7 @@ class ParameterAveragingTest {
 
     private static ParameterAveraging averaging(MultiLayerNetwork network, int workers, int frequency) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(TestSpark.session().sparkContext());
-        return new ParameterAveraging(sc, network, DATA, ORDER, workers, frequency, TARGETS, HP.seed(), RUN_STEPS);
+        return new ParameterAveraging(sc, network, DATA, ORDER, workers, frequency, TARGETS, HP.seed(), RUN_STEPS, true);
     }
 
     @Test

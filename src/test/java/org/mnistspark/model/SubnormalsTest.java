@@ -1,0 +1,32 @@
+package org.mnistspark.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class SubnormalsTest {
+    private static final float SMALLEST_SUBNORMAL = Float.MIN_VALUE;
+    private static final float LARGEST_SUBNORMAL = Math.nextDown(Float.MIN_NORMAL);
+
+    @Test
+    void flushesSubnormalsOfEitherSignAndNothingElse() {
+        INDArray values = Nd4j.createFromArray(SMALLEST_SUBNORMAL, -LARGEST_SUBNORMAL, Float.MIN_NORMAL, -Float.MIN_NORMAL, 0f, -0f,
+                1e-30f, Float.NaN, Float.POSITIVE_INFINITY, -3.5f);
+        assertEquals(2, Subnormals.count(values));
+        assertEquals(2, Subnormals.flush(values));
+        assertArrayEquals(new float[] {0f, 0f, Float.MIN_NORMAL, -Float.MIN_NORMAL, 0f, -0f, 1e-30f, Float.NaN,
+                Float.POSITIVE_INFINITY, -3.5f}, values.toFloatVector());
+        assertEquals(0, Subnormals.count(values));
+    }
+
+    @Test
+    void touchesOnlyTheViewItIsGiven() {
+        INDArray matrix = Nd4j.valueArrayOf(new long[] {3, 4}, SMALLEST_SUBNORMAL);
+        assertEquals(4, Subnormals.flush(matrix.getRow(1)));
+        assertEquals(8, Subnormals.count(matrix));
+        assertEquals(0, Subnormals.count(matrix.getRow(1)));
+    }
+}
