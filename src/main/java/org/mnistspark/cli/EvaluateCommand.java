@@ -2,7 +2,7 @@ package org.mnistspark.cli;
 
 import java.util.concurrent.Callable;
 import org.mnistspark.files.Storage;
-import org.mnistspark.train.EvaluationJob;
+import org.mnistspark.evaluate.EvaluationJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

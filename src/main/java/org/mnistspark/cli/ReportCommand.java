@@ -3,6 +3,7 @@ package org.mnistspark.cli;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.mnistspark.report.TrainingReport;
+import org.mnistspark.run.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -18,7 +19,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        spec.commandLine().getOut().println("wrote " + TrainingReport.write(runDir, new Configuration()));
+        spec.commandLine().getOut().println("wrote " + TrainingReport.write(new RunDirectory(runDir, new Configuration())));
         return 0;
     }
 }

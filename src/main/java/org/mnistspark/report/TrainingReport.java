@@ -3,17 +3,16 @@ package org.mnistspark.report;
 import static org.mnistspark.report.Html.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.mnistspark.files.Storage;
 import org.mnistspark.progress.Progress;
+import org.mnistspark.run.RunDirectory;
+import org.mnistspark.run.RunSettings;
+import org.mnistspark.run.TrainLog;
 
 /**
  * {@code report.html} of a training run, made only from the files the run leaves in its directory
@@ -21,55 +20,41 @@ import org.mnistspark.progress.Progress;
  * so that it can be rebuilt at any time. Before the run has been evaluated it shows what there is.
  */
 public final class TrainingReport {
-    public static final String NAME = "report.html";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** The settings shown, as {@code train-config.json} names them. */
-    private static final List<String> SETTINGS = List.of("preset", "steps", "epochs", "batch_size", "learning_rate",
-            "learning_rate_decay", "weight_init", "label_smoothing", "dropout_keep", "seed", "workers", "averaging_frequency", "checkpoint_every", "data");
-
     private TrainingReport() {}
 
-    /** Writes {@code runDir/report.html}, on any file system Hadoop reaches; returns its location. */
-    public static String write(String runDir, Configuration conf) throws IOException {
-        String settingsFile = Storage.child(runDir, "train-config.json");
-        if (!Storage.isFile(settingsFile, conf)) {
-            throw new IllegalArgumentException(runDir + ": not a training run (no train-config.json)");
+    /** Writes the run's {@code report.html}, on any file system Hadoop reaches; returns its location. */
+    public static String write(RunDirectory run) throws IOException {
+        if (!run.has(RunDirectory.SETTINGS)) {
+            throw new IllegalArgumentException(run.path() + ": not a training run (no " + RunDirectory.SETTINGS + ")");
         }
-        JsonNode settings = readJson(settingsFile, conf);
-        String metricsFile = Storage.child(runDir, "metrics.json");
-        JsonNode metrics = Storage.isFile(metricsFile, conf) ? readJson(metricsFile, conf) : JSON.createObjectNode();
-        TrainLog log = TrainLog.read(Storage.child(runDir, "train-log.csv"), conf);
-        String body = "<h1>Training run " + Html.escape(new Path(runDir).getName()) + "</h1>\n"
+        RunSettings settings = run.readSettings();
+        JsonNode metrics = run.readMetrics();
+        TrainLog log = run.readLog();
+        String body = "<h1>Training run " + Html.escape(new Path(run.path()).getName()) + "</h1>\n"
                 + "<p class=\"summary\">" + Html.escape(summary(settings, metrics, log)) + "</p>\n"
                 + Html.section("Training curves", curves(log), "no progress recorded yet")
                 + Html.section("Test confusion matrix", metrics.has("confusion_matrix") ? confusion(metrics) : "",
                         "the test set is evaluated at the end of the run")
                 + Html.section("Per class", metrics.has("per_class") ? perClass(metrics) : "", "the test set is evaluated at the end of the run")
-                + Html.section("Test images the model got wrong", mistakes(MistakesFile.read(runDir, conf), metrics),
+                + Html.section("Test images the model got wrong", mistakes(MistakesFile.read(run.file(RunDirectory.MISTAKES), run.conf()), metrics),
                         metrics.has("accuracy") ? "none: every test image was read right" : "the test set is evaluated at the end of the run")
                 + Html.section("Settings", settings(settings), "")
                 + Html.section("Data", data(settings), "no checksums recorded")
                 + Html.section("Time and throughput", time(metrics, log), "");
-        String report = Storage.child(runDir, NAME);
+        String report = run.file(RunDirectory.REPORT);
         byte[] page = Html.page("mnist-spark training report", body).getBytes(StandardCharsets.UTF_8);
-        Storage.write(report, conf, out -> out.write(page));
+        Storage.write(report, run.conf(), out -> out.write(page));
         return report;
     }
 
-    private static JsonNode readJson(String location, Configuration conf) throws IOException {
-        try (InputStream in = Storage.open(location, conf)) {
-            return JSON.readTree(in);
-        }
-    }
-
-    private static String summary(JsonNode settings, JsonNode metrics, TrainLog log) {
-        long steps = settings.path("steps").asLong();
+    private static String summary(RunSettings settings, JsonNode metrics, TrainLog log) {
+        long steps = settings.steps();
         if (metrics.has("accuracy")) {
             return format("test accuracy %.2f%% on %,d images, loss %.4f · %,d steps of %d · %s", 100 * metrics.get("accuracy").asDouble(),
                     metrics.path("test_examples").asLong(), metrics.path("loss").asDouble(), metrics.path("steps").asLong(),
-                    settings.path("batch_size").asInt(), settings.path("preset").asText());
+                    settings.batchSize(), settings.presetName());
         }
-        return format("in progress: step %,d of %,d · %s", log.lastStep(), steps, settings.path("preset").asText());
+        return format("in progress: step %,d of %,d · %s", log.lastStep(), steps, settings.presetName());
     }
 
     private static String curves(TrainLog log) {
@@ -125,19 +110,21 @@ public final class TrainingReport {
         return html.append("</div>\n").toString();
     }
 
-    private static String settings(JsonNode settings) {
+    /** Every setting the run recorded, as its settings file names them; the checksums have a section of their own. */
+    private static String settings(RunSettings settings) {
         List<List<String>> rows = new ArrayList<>();
-        for (String name : SETTINGS) {
-            JsonNode value = settings.path(name);
-            rows.add(List.of(name, value.isMissingNode() || value.isNull() ? "" : value.asText()));
-        }
+        RunDirectory.namedAsInTheFile(settings).forEach((name, value) -> {
+            if (!name.equals("data_md5")) {
+                rows.add(List.of(name, value == null ? "" : value.toString()));
+            }
+        });
         return Html.table(List.of("setting", "value"), rows);
     }
 
-    private static String data(JsonNode settings) {
+    private static String data(RunSettings settings) {
         List<List<String>> rows = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> file : settings.path("data_md5").properties()) {
-            rows.add(List.of(file.getKey(), file.getValue().asText()));
+        if (settings.dataMd5() != null) {
+            settings.dataMd5().forEach((file, md5) -> rows.add(List.of(file, md5)));
         }
         return rows.isEmpty() ? "" : Html.table(List.of("file", "MD5"), rows);
     }

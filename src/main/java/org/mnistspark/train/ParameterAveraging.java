@@ -116,7 +116,7 @@ final class ParameterAveraging implements AutoCloseable {
             double lossSum = 0;
             for (long step = from; step < to; step++) {
                 Nd4j.getRandom().setSeed(seed * 1_000_003L + step);
-                network.fit(data.batch(order.examplesOf(step)).toDataSet(targets));
+                network.fit(targets.of(data.batch(order.examplesOf(step))));
                 lossSum += network.score();
             }
             return new Result(PackedFloats.of(network.params()), PackedFloats.of(network.getUpdater().getStateViewArray()), lossSum);

@@ -1,29 +1,23 @@
 package org.mnistspark.train;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleSupplier;
-import org.apache.hadoop.conf.Configuration;
 import org.mnistspark.files.Storage;
 import org.mnistspark.progress.Console;
 import org.mnistspark.progress.Progress;
+import org.mnistspark.run.RunDirectory;
+import org.mnistspark.run.TrainLog;
 
 /**
  * Training progress: on the console (see {@link Progress}), and every few steps a row of
- * {@code train-log.csv}. The file is published whole at every row, so that it can be followed while
+ * {@code train-log.csv} (see {@link TrainLog}). The file is published whole at every row, so that it can be followed while
  * training runs on any storage, appendable or not (a few hundred rows in a long run).
  */
 final class ProgressLog implements AutoCloseable {
-    static final String FILE = "train-log.csv";
-    private static final String HEADER = "step,loss,train_accuracy,elapsed_seconds";
-
-    private final String csv;
-    private final Configuration conf;
+    private final RunDirectory run;
     private final List<String> rows;
     private final Progress progress;
     private final long totalSteps;
@@ -31,41 +25,28 @@ final class ProgressLog implements AutoCloseable {
     private final double secondsBefore;
 
     /** A new log, replacing any earlier one. */
-    static ProgressLog start(String csv, Configuration conf, long totalSteps, long every, int batchSize, Console console)
-            throws IOException {
-        return new ProgressLog(csv, conf, new ArrayList<>(), 0, totalSteps, every, batchSize, console);
+    static ProgressLog start(RunDirectory run, long totalSteps, long every, int batchSize, Console console) throws IOException {
+        return new ProgressLog(run, new ArrayList<>(), 0, 0, totalSteps, every, batchSize, console);
     }
 
     /**
      * The log of a run resumed at {@code step}: rows after that step are dropped, since their work is
      * redone, and elapsed time goes on from the last row kept.
      */
-    static ProgressLog resume(String csv, Configuration conf, long step, long totalSteps, long every, int batchSize,
-            Console console) throws IOException {
-        List<String> kept = new ArrayList<>();
-        if (Storage.isFile(csv, conf)) {
-            try (InputStream in = Storage.open(csv, conf);
-                    BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                for (String row; (row = lines.readLine()) != null; ) {
-                    if (!row.equals(HEADER) && !row.isBlank() && Long.parseLong(row.substring(0, row.indexOf(','))) <= step) {
-                        kept.add(row);
-                    }
-                }
-            }
-        }
-        return new ProgressLog(csv, conf, kept, step, totalSteps, every, batchSize, console);
+    static ProgressLog resume(RunDirectory run, long step, long totalSteps, long every, int batchSize, Console console)
+            throws IOException {
+        TrainLog kept = run.readLog().upTo(step);
+        return new ProgressLog(run, new ArrayList<>(kept.rows()), kept.lastElapsedSeconds(), step, totalSteps, every, batchSize, console);
     }
 
-    private ProgressLog(String csv, Configuration conf, List<String> rows, long startStep, long totalSteps, long every,
+    private ProgressLog(RunDirectory run, List<String> rows, double secondsBefore, long startStep, long totalSteps, long every,
             int batchSize, Console console) throws IOException {
-        this.csv = csv;
-        this.conf = conf;
+        this.run = run;
         this.rows = rows;
+        this.secondsBefore = secondsBefore;
         this.progress = console.progress("train", "step", startStep, totalSteps, every, batchSize);
         this.totalSteps = totalSteps;
         this.every = every;
-        String lastRow = rows.isEmpty() ? null : rows.get(rows.size() - 1);
-        this.secondsBefore = lastRow == null ? 0 : Double.parseDouble(lastRow.substring(lastRow.lastIndexOf(',') + 1));
         publish();
     }
 
@@ -87,7 +68,7 @@ final class ProgressLog implements AutoCloseable {
         double accuracy = trainAccuracy.getAsDouble();
         progress.update(step, () -> String.format("loss %.4f, training accuracy %.3f", loss, accuracy));
         if (row) {
-            rows.add(String.format("%d,%.6f,%.4f,%.3f", step, loss, accuracy, secondsBefore + elapsed));
+            rows.add(TrainLog.row(step, loss, accuracy, secondsBefore + elapsed));
             publish();
         }
     }
@@ -98,9 +79,8 @@ final class ProgressLog implements AutoCloseable {
     }
 
     private void publish() throws IOException {
-        StringBuilder text = new StringBuilder(HEADER).append('\n');
-        rows.forEach(row -> text.append(row).append('\n'));
-        Storage.write(csv, conf, out -> out.write(text.toString().getBytes(StandardCharsets.UTF_8)));
+        byte[] text = TrainLog.text(rows).getBytes(StandardCharsets.UTF_8);
+        Storage.write(run.file(RunDirectory.LOG), run.conf(), out -> out.write(text));
     }
 
     @Override

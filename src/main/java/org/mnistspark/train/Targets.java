@@ -2,8 +2,10 @@ package org.mnistspark.train;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import org.mnistspark.data.Batch;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -26,5 +28,10 @@ record Targets(int classes, double smoothing) implements Serializable {
             rows[i * classes + labels[i]] = (float) (1 - smoothing) + everyClass;
         }
         return Nd4j.create(rows, new long[] {labels.length, classes}, DataType.FLOAT);
+    }
+
+    /** The minibatch's features with these targets for its labels. */
+    DataSet of(Batch batch) {
+        return new DataSet(batch.features(), of(batch.labels()));
     }
 }

@@ -1,6 +1,8 @@
 package org.mnistspark.train;
 
+import java.util.Map;
 import org.mnistspark.model.Hyperparameters;
+import org.mnistspark.run.RunSettings;
 
 /**
  * One training run, whose files go to the directory {@code output} on any file system Hadoop reaches.
@@ -10,4 +12,17 @@ import org.mnistspark.model.Hyperparameters;
  * lets a new run replace one already in {@code output}.
  */
 public record TrainingConfig(String dataDir, String output, String preset, long steps, Double epochs, Hyperparameters hyperparameters,
-        int averagingFrequency, int workers, int logEvery, int checkpointEvery, boolean overwrite) {}
+        int averagingFrequency, int workers, int logEvery, int checkpointEvery, boolean overwrite) {
+
+    /** The run in {@code runDir} as its settings file records it. */
+    static TrainingConfig of(RunSettings settings, String runDir) {
+        return new TrainingConfig(settings.data(), runDir, settings.presetName(), settings.steps(), settings.epochs(),
+                settings.hyperparameters(), settings.averagingFrequency(), settings.workers(), settings.logEvery(),
+                settings.checkpointEvery(), false);
+    }
+
+    /** What the run's settings file keeps, with the checksums of the data files. */
+    RunSettings settings(Map<String, String> dataMd5) {
+        return RunSettings.of(dataDir, dataMd5, preset, steps, epochs, hyperparameters, averagingFrequency, workers, logEvery, checkpointEvery);
+    }
+}

@@ -3,6 +3,8 @@ package org.mnistspark.train;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.spark.sql.Row;
+import org.mnistspark.data.Batch;
+import org.mnistspark.data.LabeledImages;
 
 /**
  * The training examples in the order of the IDX file, one byte a pixel: what each worker needs to

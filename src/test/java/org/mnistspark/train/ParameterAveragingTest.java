@@ -94,7 +94,7 @@ class ParameterAveragingTest {
         }
         for (long step = 0; step < 10; step++) {
             Nd4j.getRandom().setSeed(HP.seed() * 1_000_003L + step);
-            plain.fit(DATA.batch(ORDER.examplesOf(step)).toDataSet(TARGETS));
+            plain.fit(TARGETS.of(DATA.batch(ORDER.examplesOf(step))));
         }
         assertEquals(10, plain.getIterationCount());
         assertEquals(12, spark.getIterationCount(), "three rounds of four updates, the last cut short");
@@ -116,9 +116,9 @@ class ParameterAveragingTest {
         double lossSum = 0;
         for (long step = 0; step < 3; step++) {
             Nd4j.getRandom().setSeed(HP.seed() * 1_000_003L + step);
-            first.fit(DATA.batch(ORDER.examplesOf(step)).toDataSet(TARGETS));
+            first.fit(TARGETS.of(DATA.batch(ORDER.examplesOf(step))));
             Nd4j.getRandom().setSeed(HP.seed() * 1_000_003L + step + 3);
-            second.fit(DATA.batch(ORDER.examplesOf(step + 3)).toDataSet(TARGETS));
+            second.fit(TARGETS.of(DATA.batch(ORDER.examplesOf(step + 3))));
             lossSum += first.score() + second.score();
         }
         assertEquals(lossSum / 6, loss, 1e-4 * loss, "the round's loss is the mean of its six minibatches'");

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mnistspark.data.Batch;
 import org.mnistspark.model.DeepMnistCnn;
 import org.mnistspark.model.Hyperparameters;
 import org.mnistspark.model.InputShape;

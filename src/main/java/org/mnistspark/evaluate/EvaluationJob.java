@@ -1,4 +1,4 @@
-package org.mnistspark.train;
+package org.mnistspark.evaluate;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -6,7 +6,9 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.mnistspark.data.LabeledImages;
 import org.mnistspark.files.Storage;
+import org.mnistspark.run.JsonFile;
 import org.mnistspark.idx.MnistFiles.Split;
 import org.mnistspark.model.ModelFile;
 import org.mnistspark.progress.Console;
@@ -31,7 +33,7 @@ public final class EvaluationJob {
         Map<String, Object> json = new LinkedHashMap<>(metrics.toJson());
         json.put("test_data", test.path());
         json.put("model", modelFile);
-        MetricsFile.write(output, conf, json);
+        JsonFile.write(output, conf, json);
         console.out().print(metrics.report());
         console.out().println("wrote " + output);
         return metrics;

@@ -1,16 +1,15 @@
-package org.mnistspark.train;
+package org.mnistspark.data;
 
 import java.io.Serializable;
 import java.util.List;
 import org.mnistspark.idx.IdxImageSet.Example;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** A minibatch kept compact (one byte a pixel) until it is turned into network input. */
-record Batch(int[] labels, byte[] pixels) implements Serializable {
-    static Batch of(List<Example> examples) {
+public record Batch(int[] labels, byte[] pixels) implements Serializable {
+    public static Batch of(List<Example> examples) {
         int size = examples.get(0).pixels().length;
         int[] labels = new int[examples.size()];
         byte[] pixels = new byte[examples.size() * size];
@@ -21,12 +20,12 @@ record Batch(int[] labels, byte[] pixels) implements Serializable {
         return new Batch(labels, pixels);
     }
 
-    int size() {
+    public int size() {
         return labels.length;
     }
 
     /** Pixels scaled from 0..255 to [0, 1], one row per image. */
-    INDArray features() {
+    public INDArray features() {
         float[] scaled = new float[pixels.length];
         for (int i = 0; i < pixels.length; i++) {
             scaled[i] = (pixels[i] & 0xff) / 255f;
@@ -34,7 +33,4 @@ record Batch(int[] labels, byte[] pixels) implements Serializable {
         return Nd4j.create(scaled, new long[] {labels.length, pixels.length / labels.length}, DataType.FLOAT);
     }
 
-    DataSet toDataSet(Targets targets) {
-        return new DataSet(features(), targets.of(labels));
-    }
 }

@@ -1,4 +1,4 @@
-package org.mnistspark.train;
+package org.mnistspark.data;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
@@ -12,12 +12,12 @@ import org.mnistspark.idx.MnistFiles;
 import org.mnistspark.model.InputShape;
 
 /** One split of an IDX data set in a directory, read through the {@code idx} Spark source; {@code path} is its image file. */
-record LabeledImages(String path, String labelsPath, Dataset<Row> frame, InputShape shape, long count) {
+public record LabeledImages(String path, String labelsPath, Dataset<Row> frame, InputShape shape, long count) {
     /** Small enough that evaluation reports progress as partitions finish, large enough to batch well. */
     private static final int RECORDS_PER_PARTITION = 1000;
 
     /** The split's images; fails before any work if a label cannot be one of the model's classes. */
-    static LabeledImages read(SparkSession spark, String dir, MnistFiles.Split split, int classes) {
+    public static LabeledImages read(SparkSession spark, String dir, MnistFiles.Split split, int classes) {
         String path = MnistFiles.images(dir, split, spark.sparkContext().hadoopConfiguration());
         Dataset<Row> frame = spark.read().format("idx").option("recordsPerPartition", RECORDS_PER_PARTITION).load(path);
         Metadata size = frame.schema().apply("image").metadata();
@@ -31,7 +31,7 @@ record LabeledImages(String path, String labelsPath, Dataset<Row> frame, InputSh
                 range.getLong(2));
     }
 
-    JavaRDD<Example> examples() {
+    public JavaRDD<Example> examples() {
         return frame.javaRDD().map(r -> new Example(r.getLong(0), r.getInt(1), (byte[]) r.get(2)));
     }
 }

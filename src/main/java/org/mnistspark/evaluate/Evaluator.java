@@ -1,4 +1,4 @@
-package org.mnistspark.train;
+package org.mnistspark.evaluate;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -7,6 +7,8 @@ import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mnistspark.data.Batch;
+import org.mnistspark.data.LabeledImages;
 import org.mnistspark.idx.IdxImageSet.Example;
 import org.mnistspark.model.BroadcastModel;
 import org.mnistspark.progress.Console;
@@ -23,7 +25,7 @@ public final class Evaluator {
     private Evaluator() {}
 
     /** Evaluates a few partitions per Spark job, as many as run at once, reporting progress after each. */
-    static TestMetrics evaluate(JavaSparkContext sc, MultiLayerNetwork network, LabeledImages test, Console console) {
+    public static TestMetrics evaluate(JavaSparkContext sc, MultiLayerNetwork network, LabeledImages test, Console console) {
         BroadcastModel model = BroadcastModel.of(sc, network);
         int classes = test.shape().classes();
         JavaRDD<TestMetrics> perPartition = test.examples()

@@ -1,4 +1,4 @@
-package org.mnistspark.train;
+package org.mnistspark.evaluate;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -89,7 +89,7 @@ public record TestMetrics(long[][] confusion, double lossSum, List<Mistake> mist
     }
 
     /** The JSON fields of metrics.json that describe the test set. */
-    Map<String, Object> toJson() {
+    public Map<String, Object> toJson() {
         List<Map<String, Object>> perClass = new ArrayList<>();
         for (int c = 0; c < confusion.length; c++) {
             Map<String, Object> row = new LinkedHashMap<>();
