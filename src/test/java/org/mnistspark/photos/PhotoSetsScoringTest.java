@@ -1,0 +1,80 @@
+package org.mnistspark.photos;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mnistspark.testing.Cli;
+import org.mnistspark.testing.TestData;
+import org.mnistspark.testing.TestSpark;
+import org.mnistspark.testing.TrainedModel;
+
+/** The sets written by {@code photos} and read by {@code score} with the suite's model: their labels are right. */
+class PhotoSetsScoringTest {
+    private static final int PER_DIGIT = 20;
+    /** The suite's weak model on 200 photos of MNIST test digits (measured: see README). */
+    private static final double MNIST_PHOTO_FLOOR = 0.93;
+    /** Its floor on digits that are not MNIST's: far above chance (0.1), well below what it reads of MNIST. */
+    private static final double SYNTHETIC_FLOOR = 0.5;
+
+    @TempDir
+    static Path dir;
+
+    private static Path sets;
+
+    @BeforeAll
+    static void writeTheSets() {
+        sets = dir.resolve("sets");
+        Cli cli = Cli.run("photos", "--output", sets.toString(), "--per-class", String.valueOf(PER_DIGIT), "--seed", "5",
+                "--data", TestData.mnist().toString());
+        assertEquals(0, cli.exitCode(), cli.err());
+    }
+
+    /** The share of a set's pictures that the model reads as the digit their folder names. */
+    static double accuracy(Path input, Path output, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("score", "--model", TrainedModel.modelFile().toString(),
+                "--input", input.toString(), "--output", output.toString()));
+        args.addAll(List.of(extra));
+        Cli cli = Cli.run(args.toArray(String[]::new));
+        assertEquals(0, cli.exitCode(), cli.err());
+        List<Row> rows = TestSpark.session().read().parquet(output.toString()).collectAsList();
+        long right = rows.stream().filter(r -> !r.isNullAt(1) && r.getInt(1) == PhotoSets.label(r.getString(0))).count();
+        return (double) right / rows.size();
+    }
+
+    @Test
+    void theModelReadsEachSetsLabels() {
+        Map<String, Double> accuracy = new TreeMap<>();
+        for (String set : PhotoSets.NAMES) {
+            accuracy.put(set, accuracy(sets.resolve(set), dir.resolve(set + ".parquet")));
+        }
+        System.out.printf("photo sets, %d a digit, model of %d steps: %s%n", PER_DIGIT, TrainedModel.STEPS, accuracy);
+        assertTrue(accuracy.get("mnist-photo") >= MNIST_PHOTO_FLOOR, accuracy.toString());
+        for (String set : List.of("other-writers", "pens", "form-boxes")) {
+            assertTrue(accuracy.get(set) >= SYNTHETIC_FLOOR, set + ": " + accuracy);
+        }
+    }
+
+    @Test
+    void refusesToReplaceSetsUnlessOverwriting() {
+        Cli again = Cli.run("photos", "--output", sets.toString(), "--per-class", "1", "--data", TestData.mnist().toString());
+        assertEquals(1, again.exitCode());
+        assertEquals("error: " + sets + ": already holds photo sets (mnist-photo, other-writers, pens, form-boxes);"
+                + " write into another --output or add --mode overwrite", again.errorLine());
+
+        Cli badCount = Cli.run("photos", "--output", dir.resolve("none").toString(), "--per-class", "0");
+        assertEquals(2, badCount.exitCode());
+        assertEquals("error: --per-class must be at least 1, not 0 (see --help)", badCount.errorLine());
+
+        Cli help = Cli.run("photos", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("--per-class=N") && help.out().contains("Default: 100"), help.out());
+    }
+}
