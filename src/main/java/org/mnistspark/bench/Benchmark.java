@@ -18,11 +18,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mnistspark.model.Hyperparameters;
 import org.mnistspark.model.NativeBackend;
+import org.mnistspark.photos.PhotoSets;
 
 /**
  * The product's throughput against its baselines, on this machine, in one run: each figure in
  * processes of its own (so that their peak memory is the figure's), after one untimed warm-up; the
- * figure is the median of the repeats. Writes {@code bench.json} and {@code bench.md} into the output directory.
+ * figure is the median of the repeats; then how well the {@code --preset fast} run's model reads each
+ * generated photo set. Writes {@code bench.json} and {@code bench.md} into the output directory.
  */
 public final class Benchmark {
     /** Floating-point work of the seed's network per image: forward (conv1 1.25, conv2 20.07, fc1 6.42, fc2 0.02 MFLOP). */
@@ -36,7 +38,8 @@ public final class Benchmark {
     private static final Pattern SCORED = Pattern.compile("(\\d+) files found, (\\d+) scored, (\\d+) failed in [\\d.]+ s \\(([\\d.]+) images/s\\)");
 
     /** Where the data is, how much to measure, and how to run the product and PyTorch. */
-    public record Settings(String mnistDir, Path output, int repeats, int trainSteps, int paceSteps, int photos, String python, Path home) {}
+    public record Settings(String mnistDir, Path output, int repeats, int trainSteps, int paceSteps, int photos, int setPhotos, String python,
+            Path home) {}
 
     private final Settings settings;
     private final PrintWriter out;
@@ -66,7 +69,8 @@ public final class Benchmark {
         figures.add(pytorch(1));
         figures.add(pytorch(cores));
         figures.add(scoring());
-        Report report = new Report(ceiling, figures, pace(), settings);
+        Pace pace = pace();
+        Report report = new Report(ceiling, figures, pace, photoSets(), settings);
         out.print(report.table());
         report.write(settings.output());
         out.println("wrote " + settings.output().resolve("bench.json") + " and " + settings.output().resolve("bench.md"));
@@ -186,6 +190,24 @@ public final class Benchmark {
                 work.resolve("pace.log"));
         require(child, "the pace run");
         return Pace.of(run, settings.paceSteps(), Hyperparameters.seedRecipe().batchSize());
+    }
+
+    /** The pace run's model on each generated photo set, scored through the product's own command. */
+    private List<SetAccuracy> photoSets() throws IOException, InterruptedException {
+        out.println("writing the generated photo sets, " + settings.setPhotos() + " pictures of each digit in each...");
+        Path sets = work.resolve("photo-sets");
+        PhotoSets.write(settings.mnistDir(), sets, settings.setPhotos(), 42);
+        List<SetAccuracy> accuracy = new ArrayList<>();
+        for (String set : PhotoSets.NAMES) {
+            out.println("scoring " + set + " with the pace run's model...");
+            Path scores = work.resolve("photo-set-" + set + ".parquet");
+            ChildProcess child = ChildProcess.run(List.of(submit(), "score", "--model", work.resolve("pace/model.zip").toString(),
+                    "--input", sets.resolve(set).toString(), "--output", scores.toString(), "--mode", "overwrite"), Map.of(),
+                    work.resolve("photo-set-" + set + ".log"));
+            require(child, "scoring " + set);
+            accuracy.add(SetAccuracy.read(set, scores));
+        }
+        return accuracy;
     }
 
     /** {@code submit.sh bench --part ARGS...}: a measurement that runs inside one process. */

@@ -8,6 +8,7 @@ import javax.imageio.ImageIO;
 import org.apache.hadoop.conf.Configuration;
 import org.mnistspark.idx.IdxImageSet;
 import org.mnistspark.idx.MnistFiles;
+import org.mnistspark.photos.PaperPhotos;
 
 /** A folder of MNIST test digits rendered as photos of paper, alternately JPEG and PNG, in subfolders of 1000. */
 final class PhotoFolder {

@@ -19,14 +19,16 @@ final class Report {
     private final Ceiling ceiling;
     private final List<Figure> figures;
     private final Pace pace;
+    private final List<SetAccuracy> sets;
     private final Benchmark.Settings settings;
     private final String date = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     private final Map<String, Object> machine = Machine.describe();
 
-    Report(Ceiling ceiling, List<Figure> figures, Pace pace, Benchmark.Settings settings) {
+    Report(Ceiling ceiling, List<Figure> figures, Pace pace, List<SetAccuracy> sets, Benchmark.Settings settings) {
         this.ceiling = ceiling;
         this.figures = figures;
         this.pace = pace;
+        this.sets = sets;
         this.settings = settings;
     }
 
@@ -45,6 +47,12 @@ final class Report {
         }
         out.append('\n').append(paceLine()).append("\n\n");
         ratios().forEach((what, ratio) -> out.append(String.format("%-72s %8.2f×%n", what, ratio)));
+        out.append('\n').append(setsLine()).append('\n');
+        out.append(String.format("%-72s %9s %9s %9s%n", "set", "accuracy", "pictures", "failed"));
+        out.append(String.format("%-72s %8.2f%% %9d %9s%n", "MNIST test set", 100 * pace.accuracy(), 10_000, ""));
+        for (SetAccuracy set : sets) {
+            out.append(String.format("%-72s %8.2f%% %9d %9d%n", set.set(), 100 * set.accuracy(), set.files(), set.failed()));
+        }
         return out.toString();
     }
 
@@ -62,6 +70,9 @@ final class Report {
                 "last_fifth_images_per_second", pace.lastFifth(), "subnormals_in_saved_model", pace.subnormals(),
                 "test_accuracy", pace.accuracy()));
         json.put("ratios", ratios());
+        json.put("photo_sets", Map.of("model", "the pace run's --preset fast model", "pictures_per_digit", settings.setPhotos(),
+                "mnist_test_accuracy", pace.accuracy(), "sets", sets.stream().map(set -> Map.of("name", set.set(), "pictures", set.files(),
+                        "correct", set.correct(), "failed", set.failed(), "accuracy", set.accuracy())).toList()));
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         AtomicFile.write(dir.resolve("bench.json"), partial -> mapper.writeValue(partial.toFile(), json));
         AtomicFile.write(dir.resolve("bench.md"), partial -> Files.writeString(partial, markdown()));
@@ -103,6 +114,11 @@ final class Report {
         ratios().forEach((what, ratio) -> md.append(String.format("- %s: **%.2f×**%n", what, ratio)));
         figures.stream().filter(f -> f.measured() && !f.note().isEmpty())
                 .forEach(f -> md.append(String.format("- %s: %s%n", f.label(), f.note())));
+        md.append("\n").append(setsLine()).append("\n\n| set | accuracy | pictures | failed |\n|---|---:|---:|---:|\n");
+        md.append(String.format("| MNIST test set | %.2f%% | 10000 | |%n", 100 * pace.accuracy()));
+        for (SetAccuracy set : sets) {
+            md.append(String.format("| %s | %.2f%% | %d | %d |%n", set.set(), 100 * set.accuracy(), set.files(), set.failed()));
+        }
         return md.toString();
     }
 
@@ -132,6 +148,11 @@ final class Report {
         return String.format("pace of a --preset fast run of %,d steps: %.1f images/s over its first fifth after a warm-up tenth,"
                 + " %.1f over its last fifth; %d subnormal floats in its saved model; test accuracy %.2f%%", pace.steps(),
                 pace.firstFifth(), pace.lastFifth(), pace.subnormals(), 100 * pace.accuracy());
+    }
+
+    private String setsLine() {
+        return String.format("accuracy of the pace run's model (--preset fast, %,d steps) on the generated photo sets"
+                + " (./submit.sh photos, %d of each digit), label from each picture's folder:", pace.steps(), settings.setPhotos());
     }
 
     private Optional<Double> median(String name) {

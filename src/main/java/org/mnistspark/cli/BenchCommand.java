@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Measure, on this machine: training images/s through the Spark job on local[*]; the same network in a plain"
                 + " DL4J loop with built-in and oneDNN convolutions, and one such loop per core side by side; PyTorch on the same network (bench/torch_baseline.py);"
-                + " scoring a folder of JPEG and PNG photos to Parquet; whether a --preset fast run keeps its speed to the end; and the machine's matrix-product GFLOP/s, the ceiling"
-                + " each figure is held against. Prints a table; writes bench.json and bench.md into --output.")
+                + " scoring a folder of JPEG and PNG photos to Parquet; whether a --preset fast run keeps its speed to the end, and how well its model reads"
+                + " each generated photo set; and the machine's matrix-product GFLOP/s, the ceiling each figure is held against. Prints a table; writes bench.json and bench.md into --output.")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:MNIST_DIR:-data/mnist}",
             description = "MNIST, for training and for rendering the photos (env MNIST_DIR).")
@@ -34,6 +34,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--photos", paramLabel = "N", defaultValue = "10000", description = "Photos to render and score.")
     int photos;
+
+    @Option(names = "--set-photos", paramLabel = "N", defaultValue = "100",
+            description = "Pictures of each digit in each generated photo set (see photos) that the pace run's model reads.")
+    int setPhotos;
 
     @Option(names = "--python", paramLabel = "PATH", defaultValue = "/usr/bin/python3",
             description = "The Python that has PyTorch (Debian: python3-torch); without it the PyTorch figures are skipped.")
@@ -60,6 +64,7 @@ final class BenchCommand implements Callable<Integer> {
         checks.atLeastOne("--repeats", repeats);
         checks.atLeastOne("--train-steps", trainSteps);
         checks.atLeastOne("--photos", photos);
+        checks.atLeastOne("--set-photos", setPhotos);
         // A tenth of warm-up and two fifths to compare need a few averaging rounds each.
         checks.require(paceSteps >= 200, "--pace-steps must be at least 200, not " + paceSteps);
         if (part != null) {
@@ -68,7 +73,8 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         Path home = Path.of(System.getenv().getOrDefault("MNIST_SPARK_HOME", ".")).toAbsolutePath();
-        Benchmark.run(new Benchmark.Settings(data, output.toAbsolutePath(), repeats, trainSteps, paceSteps, photos, python, home),
+        Benchmark.run(new Benchmark.Settings(data, output.toAbsolutePath(), repeats, trainSteps, paceSteps, photos, setPhotos, python,
+                home),
                 spec.commandLine().getOut());
         return 0;
     }

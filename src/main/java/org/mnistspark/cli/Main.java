@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "submit.sh", mixinStandardHelpOptions = true, version = "mnist-spark 0.1.0",
         description = "Train the Deep MNIST CNN on Spark, evaluate it, and score images with it.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ScoreCommand.class, ReportCommand.class,
-                DownloadCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                DownloadCommand.class, PhotosCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     private final boolean terminal;
 

@@ -7,7 +7,8 @@ package org.mnistspark.image;
  *
  * <p>Photographs need more than the NIST scans did: which of ink and paper is dark is decided from
  * the picture (paper is the majority), and the paper's own level is estimated block by block and
- * subtracted, so unevenly lit paper does not read as ink.
+ * subtracted, so unevenly lit paper does not read as ink; and printed lines around the digit (a form's
+ * box, ruled or squared paper) are cleared ({@link FormLines}), so that the box is the digit's, not the form's.
  */
 final class MnistStyle {
     /** Blocks per side when estimating the paper's level: enough to follow a lighting gradient across the page. */
@@ -20,11 +21,29 @@ final class MnistStyle {
     private static final int WORKING_SIZE = 256;
     /** Grey levels above the paper below which nothing counts as a stroke: paper grain, JPEG noise. */
     private static final float MIN_CONTRAST = 32;
+    /**
+     * Share of the strokes' level from which a pixel may belong to a printed line: below the noise floor,
+     * so that the faint edges of a line are cleared with it.
+     */
+    private static final float LINE_FLOOR = 0.25f;
 
     private MnistStyle() {}
 
     static float[] apply(GreyImage image, int rows, int cols) {
-        GreyImage ink = stretched(withoutPaper(inkHigh(workingCopy(image))));
+        return apply(image, rows, cols, true);
+    }
+
+    /** As {@link #apply(GreyImage, int, int)}; without {@code clearLines}, printed lines count as ink (as they did before). */
+    static float[] apply(GreyImage image, int rows, int cols, boolean clearLines) {
+        GreyImage ink = withoutPaper(inkHigh(workingCopy(image)));
+        float level = strokeLevel(ink);
+        boolean[] lines = clearLines && level > 0 ? FormLines.find(ink, LINE_FLOOR * level) : null;
+        if (lines != null) {
+            // Stretched again without the lines: dark print must not set the level a faint pencil digit is held to.
+            ink = FormLines.withoutSpecks(stretched(FormLines.cleared(ink, lines)));
+        } else {
+            ink = stretched(ink);
+        }
         int[] box = inkBox(ink);
         if (box == null) {
             throw new UnreadableImageException("no ink found: the picture is blank");
@@ -120,27 +139,35 @@ final class MnistStyle {
      */
     private static GreyImage stretched(GreyImage ink) {
         float[] v = ink.luminance();
-        float max = 0;
-        for (float value : v) {
-            max = Math.max(max, value);
-        }
-        if (max < MIN_CONTRAST) {
+        float level = strokeLevel(ink);
+        if (level == 0) {
             return new GreyImage(ink.width(), ink.height(), new float[v.length]);
         }
-        float cut = max / 3;
-        Levels strokes = new Levels();
-        for (float value : v) {
-            if (value >= cut) {
-                strokes.add(value);
-            }
-        }
-        float level = Math.max(1, strokes.quantile(0.9));
         float[] out = new float[v.length];
         for (int i = 0; i < v.length; i++) {
             float x = Math.min(1f, v[i] / level);
             out[i] = x < NOISE_FLOOR ? 0f : x;
         }
         return new GreyImage(ink.width(), ink.height(), out);
+    }
+
+    /** The strokes' level: the 90th percentile of the pixels clearly above the paper; 0 if nothing is. */
+    private static float strokeLevel(GreyImage ink) {
+        float max = 0;
+        for (float value : ink.luminance()) {
+            max = Math.max(max, value);
+        }
+        if (max < MIN_CONTRAST) {
+            return 0;
+        }
+        float cut = max / 3;
+        Levels strokes = new Levels();
+        for (float value : ink.luminance()) {
+            if (value >= cut) {
+                strokes.add(value);
+            }
+        }
+        return Math.max(1, strokes.quantile(0.9));
     }
 
     /** The bounding box {x, y, w, h} of all non-zero pixels, or null if there are none. */

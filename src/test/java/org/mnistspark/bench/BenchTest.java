@@ -78,8 +78,9 @@ class BenchTest {
                 new Figure("dl4j-side-by-side", "plain DL4J side by side", List.of(1000.0), 1_000_000_000L, 2, Benchmark.TRAINING_MFLOP, ""),
                 new Figure("pytorch-1", "PyTorch, 1 thread", List.of(400.0, 400.0, 400.0), 300_000_000L, 1, Benchmark.TRAINING_MFLOP, "torch 1.13"),
                 Figure.skipped("pytorch-2", "PyTorch, 2 threads", "PyTorch is not installed"));
-        Report report = new Report(ceiling, figures, new Pace(4000, 800, 760, 0, 0.991),
-                new Benchmark.Settings("data/mnist", dir, 3, 300, 4000, 10000, "python3", dir));
+        List<SetAccuracy> sets = List.of(new SetAccuracy("mnist-photo", 1000, 990, 0), new SetAccuracy("form-boxes", 1000, 955, 2));
+        Report report = new Report(ceiling, figures, new Pace(4000, 800, 760, 0, 0.991), sets,
+                new Benchmark.Settings("data/mnist", dir, 3, 300, 4000, 10000, 100, "python3", dir));
 
         report.write(dir);
 
@@ -105,5 +106,33 @@ class BenchTest {
         assertTrue(report.table().contains("Spark training (averaging every 5) / best PyTorch"), report.table());
         assertTrue(markdown.contains("pace of a --preset fast run of 4,000 steps: 800.0 images/s over its first fifth after a warm-up tenth,"
                 + " 760.0 over its last fifth; 0 subnormal floats in its saved model; test accuracy 99.10%"), markdown);
+
+        JsonNode photoSets = json.get("photo_sets");
+        assertEquals(0.991, photoSets.get("mnist_test_accuracy").asDouble());
+        assertEquals(100, photoSets.get("pictures_per_digit").asInt());
+        assertEquals("form-boxes", photoSets.get("sets").get(1).get("name").asText());
+        assertEquals(0.955, photoSets.get("sets").get(1).get("accuracy").asDouble(), 1e-12);
+        assertEquals(2, photoSets.get("sets").get(1).get("failed").asInt());
+        assertTrue(markdown.contains("| MNIST test set | 99.10% | 10000 | |\n| mnist-photo | 99.00% | 1000 | 0 |\n"
+                + "| form-boxes | 95.50% | 1000 | 2 |"), markdown);
+        assertTrue(report.table().matches("(?s).*form-boxes +95\\.50% +1000 +2\n.*"), report.table());
+    }
+
+    @Test
+    void aSetsAccuracyComesFromTheScoresParquetWithTheLabelFromEachFoldersName() throws Exception {
+        org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
+                .add("path", "string").add("label", "int").add("error", "string");
+        List<org.apache.spark.sql.Row> rows = List.of(
+                org.apache.spark.sql.RowFactory.create("file:/sets/pens/3/00000.jpg", 3, null),
+                org.apache.spark.sql.RowFactory.create("file:/sets/pens/3/00001.png", 5, null),
+                org.apache.spark.sql.RowFactory.create("file:/sets/pens/7/00000.jpg", 7, null),
+                org.apache.spark.sql.RowFactory.create("file:/sets/pens/8/00000.jpg", null, "no ink found: the picture is blank"));
+        Path scores = dir.resolve("scores.parquet");
+        TestSpark.session().createDataFrame(rows, schema).repartition(2).write().parquet(scores.toString());
+
+        SetAccuracy accuracy = SetAccuracy.read("pens", scores);
+
+        assertEquals(new SetAccuracy("pens", 4, 2, 1), accuracy);
+        assertEquals(0.5, accuracy.accuracy());
     }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mnistspark.bench.PaperPhotos;
+import org.mnistspark.photos.PaperPhotos;
 import org.mnistspark.testing.Cli;
 import org.mnistspark.testing.Digits;
 import org.mnistspark.testing.StandaloneCluster;

@@ -8,7 +8,7 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.mnistspark.bench.PaperPhotos;
+import org.mnistspark.photos.PaperPhotos;
 import org.mnistspark.testing.Digits;
 
 class PreprocessingTest {

@@ -20,7 +20,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mnistspark.bench.PaperPhotos;
+import org.mnistspark.photos.PaperPhotos;
 import org.mnistspark.testing.Chromium;
 import org.mnistspark.testing.Cli;
 import org.mnistspark.testing.Digits;

@@ -1,6 +1,7 @@
-package org.mnistspark.bench;
+package org.mnistspark.photos;
 
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -17,24 +18,11 @@ public final class PaperPhotos {
         int size = (int) (Math.min(width, height) * (0.35 + 0.45 * random.nextDouble()));
         int left = random.nextInt(width - size + 1);
         int top = random.nextInt(height - size + 1);
-        double paper = 195 + 45 * random.nextDouble();
-        double slopeX = 50 * (random.nextDouble() - 0.5);
-        double slopeY = 50 * (random.nextDouble() - 0.5);
+        Paper paper = Paper.random(random);
         double ink = 20 + 70 * random.nextDouble();
         boolean tinted = random.nextBoolean();
-        BufferedImage photo = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                double light = paper + slopeX * ((double) x / width - 0.5) + slopeY * ((double) y / height - 0.5)
-                        + 4 * random.nextGaussian();
-                double coverage = sample(mnist, (x - left + 0.5) * 28.0 / size - 0.5, (y - top + 0.5) * 28.0 / size - 0.5);
-                int v = (int) Math.max(0, Math.min(255, light - coverage * (light - ink)));
-                int r = tinted ? Math.min(255, v + 6) : v;
-                int b = tinted ? Math.max(0, v - 12) : v;
-                photo.setRGB(x, y, r << 16 | v << 8 | b);
-            }
-        }
-        return photo;
+        Coverage digit = (x, y) -> sample(mnist, (x - left + 0.5) * 28.0 / size - 0.5, (y - top + 0.5) * 28.0 / size - 0.5);
+        return Photo.develop(width, height, paper, tinted, List.of(Layer.grey(digit, ink)), random);
     }
 
     /** Bilinear sample of the 28×28 digit at (u, v), in [0, 1]; 0 outside. */

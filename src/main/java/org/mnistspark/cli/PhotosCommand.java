@@ -1,0 +1,50 @@
+package org.mnistspark.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mnistspark.photos.PhotoSets;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "photos", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Write labelled sets of generated pictures of digits, one folder per digit (DIR/<set>/<digit>/<n>.jpg|png):"
+                + " mnist-photo (MNIST test digits photographed on paper), other-writers (digits in other hands, small"
+                + " low-resolution scans), pens (ballpoint, felt marker, pencil, blue ink; JPEG-compressed photos) and"
+                + " form-boxes (in printed boxes, combed boxes, on ruled and squared paper). The same seed writes the same files.")
+final class PhotosCommand implements Callable<Integer> {
+    @Option(names = "--output", paramLabel = "DIR", required = true, description = "Where to write the sets.")
+    Path output;
+
+    @Option(names = "--per-class", paramLabel = "N", defaultValue = "100", description = "Pictures of each digit in each set.")
+    int perClass;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Fixes every picture.")
+    long seed;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:MNIST_DIR:-data/mnist}",
+            description = "MNIST, whose test digits mnist-photo photographs (env MNIST_DIR).")
+    String data;
+
+    @Mixin
+    OutputModeOption outputMode;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        new OptionChecks(spec).atLeastOne("--per-class", perClass);
+        List<String> present = PhotoSets.present(output);
+        if (!present.isEmpty() && !outputMode.overwrite()) {
+            throw new IllegalArgumentException(output + ": already holds photo sets (" + String.join(", ", present)
+                    + "); write into another --output or add --mode overwrite");
+        }
+        PhotoSets.write(data, output, perClass, seed);
+        spec.commandLine().getOut().printf("wrote %d pictures of each digit in each of %s under %s%n", perClass,
+                String.join(", ", PhotoSets.NAMES), output);
+        return 0;
+    }
+}

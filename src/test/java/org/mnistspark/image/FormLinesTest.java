@@ -1,0 +1,157 @@
+package org.mnistspark.image;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.mnistspark.photos.FormBoxes;
+import org.mnistspark.photos.PaperPhotos;
+import org.mnistspark.testing.Digits;
+
+/** {@code --preprocess mnist} reads the digit, not the printed box or the rules around it. */
+class FormLinesTest {
+    private static final int SEEDS = 5;
+
+    /** The 28×28 input of a scan, with or without clearing printed lines. */
+    private static float[] input(BufferedImage scan, boolean clearLines) {
+        return MnistStyle.apply(GreyImage.of(scan), 28, 28, clearLines);
+    }
+
+    @Test
+    void picturesWithoutLinesGiveExactlyTheInputTheyGaveBefore() {
+        List<Digits.Digit> digits = Digits.mnistTest(200);
+        Random random = new Random(3);
+        List<GreyImage> plain = new ArrayList<>();
+        for (Digits.Digit digit : digits) {
+            plain.add(GreyImage.of(Digits.inkOnPaper(digit.pixels())));
+            if (digit.index() < 100) {
+                plain.add(GreyImage.of(PaperPhotos.render(digit.pixels(), random)));
+                plain.add(tightCrop(digit.pixels()));
+            }
+        }
+        for (int i = 0; i < 100; i++) {
+            plain.add(GreyImage.of(FormBoxes.scan(i % 10, FormBoxes.Layout.values()[i % 4], new Random(i), false)));
+        }
+        for (GreyImage picture : plain) {
+            assertArrayEquals(MnistStyle.apply(picture, 28, 28, false), MnistStyle.apply(picture, 28, 28, true));
+        }
+    }
+
+    @Test
+    void boxedRuledAndSquaredScansGiveAboutTheUnprintedScansInput() {
+        for (FormBoxes.Layout layout : FormBoxes.Layout.values()) {
+            double now = 0;
+            double before = 0;
+            for (int digit = 0; digit < 10; digit++) {
+                for (int seed = 0; seed < SEEDS; seed++) {
+                    float[] unprinted = input(FormBoxes.scan(digit, layout, new Random(seed), false), true);
+                    BufferedImage printed = FormBoxes.scan(digit, layout, new Random(seed), true);
+                    float[] cleared = input(printed, true);
+                    now += meanAbsoluteDifference(cleared, unprinted);
+                    before += meanAbsoluteDifference(input(printed, false), unprinted);
+                    String scan = layout + " digit " + digit + " seed " + seed;
+                    assertTrue(border(cleared) <= border(unprinted) + 0.25, "ink along the border of " + scan + ": " + border(cleared));
+                }
+            }
+            now /= 10 * SEEDS;
+            before /= 10 * SEEDS;
+            System.out.printf("%s: mean absolute difference from the unprinted scan's input %.4f (lines kept: %.4f)%n", layout, now, before);
+            assertTrue(now <= 0.035, layout + ": " + now);
+            assertTrue(before >= 0.06, layout + " with its lines kept differs by only " + before);
+        }
+    }
+
+    @Test
+    void aRuleOrBoxSmallerThanADigitsStrokesIsNotLookedFor() {
+        // 20 pixels: a printed frame this small cannot be told from a digit's strokes.
+        float[] luminance = new float[20 * 20];
+        java.util.Arrays.fill(luminance, 230);
+        for (int i = 0; i < 20; i++) {
+            luminance[i] = luminance[19 * 20 + i] = luminance[i * 20] = luminance[i * 20 + 19] = 20;
+        }
+        GreyImage square = new GreyImage(20, 20, luminance);
+        assertArrayEquals(MnistStyle.apply(square, 28, 28, false), MnistStyle.apply(square, 28, 28, true));
+    }
+
+    /** The picture for the README: scans beside their 28×28 inputs with the lines kept (as before) and cleared. */
+    @Test
+    void drawsTheBeforeAndAfterPicture() throws IOException {
+        int cell = 84;
+        int[][] examples = {{3, 1}, {7, 2}, {5, 4}, {2, 3}, {4, 8}, {8, 2}, {6, 3}, {9, 1}};
+        BufferedImage sheet = new BufferedImage(6 * cell, examples.length / 2 * cell, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = sheet.createGraphics();
+        g.setColor(Color.DARK_GRAY);
+        g.fillRect(0, 0, sheet.getWidth(), sheet.getHeight());
+        for (int i = 0; i < examples.length; i++) {
+            FormBoxes.Layout layout = FormBoxes.Layout.values()[i % 4];
+            BufferedImage scan = FormBoxes.scan(examples[i][0], layout, new Random(examples[i][1]), true);
+            int x = i % 2 * 3 * cell;
+            int y = i / 2 * cell;
+            double scale = (cell - 6.0) / Math.max(scan.getWidth(), scan.getHeight());
+            g.drawImage(scan, x + 3, y + 3, (int) (scan.getWidth() * scale), (int) (scan.getHeight() * scale), null);
+            g.drawImage(pixels(input(scan, false)), x + cell + 3, y + 3, cell - 6, cell - 6, null);
+            g.drawImage(pixels(input(scan, true)), x + 2 * cell + 3, y + 3, cell - 6, cell - 6, null);
+        }
+        g.dispose();
+        Path out = Files.createDirectories(Path.of("target")).resolve("forms-before-after.png");
+        ImageIO.write(sheet, "png", out.toFile());
+        assertEquals(6 * cell, ImageIO.read(out.toFile()).getWidth());
+    }
+
+    private static GreyImage tightCrop(byte[] mnist) {
+        GreyImage picture = GreyImage.of(Digits.inkOnPaper(mnist));
+        int minX = 28;
+        int minY = 28;
+        int maxX = -1;
+        int maxY = -1;
+        for (int i = 0; i < mnist.length; i++) {
+            if ((mnist[i] & 0xff) > 30) {
+                minX = Math.min(minX, i % 28);
+                maxX = Math.max(maxX, i % 28);
+                minY = Math.min(minY, i / 28);
+                maxY = Math.max(maxY, i / 28);
+            }
+        }
+        return picture.cropped(minX, minY, maxX - minX + 1, maxY - minY + 1);
+    }
+
+    private static double meanAbsoluteDifference(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += Math.abs(a[i] - b[i]);
+        }
+        return sum / a.length;
+    }
+
+    /** The strongest ink on the outermost row or column of the 28×28 field. */
+    private static double border(float[] input) {
+        double most = 0;
+        for (int i = 0; i < input.length; i++) {
+            int x = i % 28;
+            int y = i / 28;
+            if (x == 0 || y == 0 || x == 27 || y == 27) {
+                most = Math.max(most, input[i]);
+            }
+        }
+        return most;
+    }
+
+    private static BufferedImage pixels(float[] input) {
+        BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+        for (int i = 0; i < input.length; i++) {
+            image.getRaster().setSample(i % 28, i / 28, 0, Math.round(255 * input[i]));
+        }
+        return image;
+    }
+}

@@ -1,0 +1,97 @@
+package org.mnistspark.photos;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mnistspark.image.ImageDecoder;
+import org.mnistspark.testing.TestData;
+
+/** The generated sets as files: their layout, that a seed fixes every byte, that the project reads every picture. */
+class PhotoSetsTest {
+    private static final int PER_DIGIT = 4;
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, long seed) throws IOException {
+        Path out = dir.resolve(name);
+        PhotoSets.write(TestData.mnist().toString(), out, PER_DIGIT, seed);
+        return out;
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    @Test
+    void oneFolderPerDigitInEachSetAlternatelyJpegAndPng() throws IOException {
+        Path out = write("sets", 7);
+        try (Stream<Path> sets = Files.list(out)) {
+            assertEquals(PhotoSets.NAMES, sets.map(p -> p.getFileName().toString()).sorted(
+                    java.util.Comparator.comparingInt(PhotoSets.NAMES::indexOf)).toList());
+        }
+        for (String set : PhotoSets.NAMES) {
+            for (int digit = 0; digit < 10; digit++) {
+                Path folder = out.resolve(set).resolve(Integer.toString(digit));
+                assertEquals(List.of("00000.jpg", "00001.png", "00002.jpg", "00003.png"),
+                        files(folder).stream().map(p -> p.getFileName().toString()).toList(), folder.toString());
+            }
+        }
+        assertEquals(4 * 10 * PER_DIGIT, files(out).size());
+    }
+
+    @Test
+    void theSameSeedWritesTheSameBytesAndAnotherSeedOthers() throws IOException {
+        Path first = write("first", 7);
+        Path again = write("again", 7);
+        Path other = write("other", 8);
+        List<Path> files = files(first);
+        for (Path file : files) {
+            Path relative = first.relativize(file);
+            assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(again.resolve(relative)), relative.toString());
+        }
+        long differing = 0;
+        for (Path file : files) {
+            if (!java.util.Arrays.equals(Files.readAllBytes(file), Files.readAllBytes(other.resolve(first.relativize(file))))) {
+                differing++;
+            }
+        }
+        assertEquals(files.size(), differing, "files that differ under another seed");
+    }
+
+    @Test
+    void everyPictureDecodesInTheFormatItsNameSays() throws IOException {
+        Path out = write("sets", 3);
+        List<Path> files = files(out);
+        List<String> failures = new ArrayList<>();
+        for (Path file : files) {
+            ImageDecoder.Decoded decoded = ImageDecoder.decode(Files.readAllBytes(file), ImageDecoder.DEFAULT_MAX_PIXELS);
+            String expected = file.toString().endsWith(".jpg") ? "jpeg" : "png";
+            if (!decoded.format().equals(expected) || decoded.width() < 20 || decoded.height() < 20) {
+                failures.add(file + ": " + decoded.format() + " " + decoded.width() + "x" + decoded.height());
+            }
+        }
+        assertEquals(List.of(), failures);
+        assertFalse(files.isEmpty());
+    }
+
+    @Test
+    void aMissingMnistFolderIsNamedInTheError() {
+        Path missing = dir.resolve("no-mnist");
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> PhotoSets.write(missing.toString(), dir.resolve("out"), 1, 1));
+        assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+    }
+}
