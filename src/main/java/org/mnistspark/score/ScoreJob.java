@@ -48,7 +48,7 @@ public final class ScoreJob {
 
         long start = System.nanoTime();
         String modelId = modelId(config, sc.hadoopConfiguration());
-        BroadcastModel model = BroadcastModel.of(sc, loaded.network());
+        BroadcastModel model = BroadcastModel.of(sc, loaded.network(), loaded.info().temperature());
         LongAccumulator failures = sc.sc().longAccumulator("files that could not be scored");
         FileScorer scorer = new FileScorer(model, loaded.info().shape(), modelId, config,
                 new SerializableConfiguration(sc.hadoopConfiguration()), failures);
