@@ -115,13 +115,7 @@ class ScoreCommandTest {
 
     @Test
     void reviewBelowMarksTheLessConfidentRowsAndTheFailedOnesAndCountsThem() throws Exception {
-        Path input = Files.createDirectories(dir.resolve("review-input"));
-        try (Stream<Path> scans = Files.list(photos.resolve("batch-2/scans")).sorted().limit(150)) {
-            for (Path scan : scans.toList()) {
-                Files.copy(scan, input.resolve(scan.getFileName()));
-            }
-        }
-        Files.writeString(input.resolve("notes.txt"), "not a picture");
+        Path input = firstScans("batch-2", 150, "review-input");
         Path output = dir.resolve("review.parquet");
         double p = 0.99;
         Cli cli = Cli.run("score", "--model", TrainedModel.modelFile().toString(), "--input", input.toString(),
@@ -217,13 +211,7 @@ class ScoreCommandTest {
 
     @Test
     void writesAReportBesideTheOutputThatOpensOffline() throws Exception {
-        Path input = Files.createDirectories(dir.resolve("report-input"));
-        try (Stream<Path> scans = Files.list(photos.resolve("batch-1/scans")).sorted().limit(60)) {
-            for (Path scan : scans.toList()) {
-                Files.copy(scan, input.resolve(scan.getFileName()));
-            }
-        }
-        Files.writeString(input.resolve("notes.txt"), "not a picture");
+        Path input = firstScans("batch-1", 60, "report-input");
         Files.write(input.resolve("empty.png"), new byte[0]);
         List<Row> rows = score(input, dir.resolve("scored.parquet"));
         Map<String, Long> perDigit = rows.stream().filter(r -> !r.isNullAt(1))
@@ -288,6 +276,18 @@ class ScoreCommandTest {
         assertEquals(1, cli.exitCode());
         assertTrue(cli.errorLine().startsWith("error: " + model + ": not a model saved by this tool ("), cli.errorLine());
         assertTrue(Files.notExists(dir.resolve("nope.parquet")));
+    }
+
+    /** A folder of the first {@code count} photos of {@code batch}, and a text file that cannot be scored. */
+    private static Path firstScans(String batch, int count, String folder) throws IOException {
+        Path input = Files.createDirectories(dir.resolve(folder));
+        try (Stream<Path> scans = Files.list(photos.resolve(batch + "/scans")).sorted().limit(count)) {
+            for (Path scan : scans.toList()) {
+                Files.copy(scan, input.resolve(scan.getFileName()));
+            }
+        }
+        Files.writeString(input.resolve("notes.txt"), "not a picture");
+        return input;
     }
 
     private static byte[] blankPng() throws IOException {
