@@ -44,7 +44,8 @@ final class ScoreCommand implements Callable<Integer> {
     long maxPixels;
 
     @Option(names = "--review-below", paramLabel = "P",
-            description = "Add a boolean column review: true where the confidence is below P (0 < P <= 1) or the file failed.")
+            description = "Add a boolean column review: true where the confidence is below P (0 < P <= 1) or the file failed; "
+                    + "0.9 is a good start (see the README).")
     Double reviewBelow;
 
     @Mixin
