@@ -16,6 +16,11 @@ final class OptionChecks {
         require(value >= 1, option + " must be at least 1, not " + value);
     }
 
+    /** A share or a confidence above 0, up to 1 included. */
+    void aboveZeroAtMostOne(String option, double value) {
+        require(value > 0 && value <= 1, option + " must be above 0 and at most 1, not " + value);
+    }
+
     void require(boolean valid, String problem) {
         if (!valid) {
             throw new ParameterException(cli, problem);

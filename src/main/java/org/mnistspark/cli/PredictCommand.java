@@ -39,7 +39,7 @@ final class PredictCommand implements Callable<Integer> {
         for (Path image : images) {
             try {
                 float[] input = preprocessing.mode.apply(ImageDecoder.read(image).grey(), shape.rows(), shape.cols());
-                INDArray p = loaded.network().output(Nd4j.create(input, 1, input.length), false);
+                INDArray p = loaded.predict(Nd4j.create(input, 1, input.length));
                 StringBuilder line = new StringBuilder(image + ": " + p.argMax(1).getInt(0) + " [");
                 for (int c = 0; c < p.columns(); c++) {
                     line.append(c == 0 ? "" : " ").append(String.format("%.6f", p.getDouble(0, c)));

@@ -43,6 +43,11 @@ final class ScoreCommand implements Callable<Integer> {
             description = "Files declaring more pixels are error rows, never decoded.")
     long maxPixels;
 
+    @Option(names = "--review-below", paramLabel = "P",
+            description = "Add a boolean column review: true where the confidence is below P (0 < P <= 1) or the file failed; "
+                    + "0.9 is a good start (see the README).")
+    Double reviewBelow;
+
     @Mixin
     SparkOptions spark;
 
@@ -57,8 +62,11 @@ final class ScoreCommand implements Callable<Integer> {
         OptionChecks checks = new OptionChecks(spec);
         checks.atLeastOne("--batch", batch);
         checks.atLeastOne("--max-pixels", maxPixels);
+        if (reviewBelow != null) {
+            checks.aboveZeroAtMostOne("--review-below", reviewBelow);
+        }
         ScoreConfig config = new ScoreConfig(model, input, output, glob, preprocessing.mode, batch, outputMode.overwrite(),
-                maxPixels, MAX_FILE_BYTES);
+                maxPixels, MAX_FILE_BYTES, reviewBelow);
         ScoreJob.run(spark.session("score"), config, main.console(spec.commandLine().getOut()));
         return 0;
     }

@@ -29,8 +29,10 @@ public final class EvaluationJob {
         if (!test.shape().equals(model.info().shape())) {
             throw new IllegalArgumentException(test.path() + ": images are " + test.shape() + " but the model reads " + model.info().shape());
         }
-        TestMetrics metrics = Evaluator.evaluate(JavaSparkContext.fromSparkContext(spark.sparkContext()), model.network(), test, console);
+        TestMetrics metrics = Evaluator.evaluate(JavaSparkContext.fromSparkContext(spark.sparkContext()), model.network(),
+                model.info().temperature(), test, console);
         Map<String, Object> json = new LinkedHashMap<>(metrics.toJson());
+        json.put("temperature", model.info().temperature());
         json.put("test_data", test.path());
         json.put("model", modelFile);
         JsonFile.write(output, conf, json);

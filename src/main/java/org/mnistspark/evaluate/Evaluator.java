@@ -24,16 +24,20 @@ public final class Evaluator {
 
     private Evaluator() {}
 
-    /** Evaluates a few partitions per Spark job, as many as run at once, reporting progress after each. */
-    public static TestMetrics evaluate(JavaSparkContext sc, MultiLayerNetwork network, LabeledImages test, Console console) {
-        BroadcastModel model = BroadcastModel.of(sc, network);
+    /**
+     * Evaluates a few partitions per Spark job, as many as run at once, reporting progress after each;
+     * the network's probabilities are read at {@code temperature}, as scoring reads them.
+     */
+    public static TestMetrics evaluate(JavaSparkContext sc, MultiLayerNetwork network, double temperature, LabeledImages test,
+            Console console) {
+        BroadcastModel model = BroadcastModel.of(sc, network, temperature);
         int classes = test.shape().classes();
         JavaRDD<TestMetrics> perPartition = test.examples()
                 .mapPartitions(examples -> List.of(evaluatePartition(model, examples, classes)).iterator());
         int partitions = perPartition.getNumPartitions();
         int perJob = Math.max(1, sc.defaultParallelism());
         Progress progress = console.progress("evaluate", "test images", 0, test.count(), 1, 1);
-        TestMetrics total = TestMetrics.empty(classes);
+        TestMetrics total = TestMetrics.empty(classes, temperature != 1);
         try {
             for (int first = 0; first < partitions; first += perJob) {
                 sc.setJobDescription(String.format("evaluate: %,d of %,d test images", total.examples(), test.count()));
@@ -53,7 +57,7 @@ public final class Evaluator {
     }
 
     private static TestMetrics evaluatePartition(BroadcastModel model, Iterator<Example> examples, int classes) {
-        TestMetrics total = TestMetrics.empty(classes);
+        TestMetrics total = TestMetrics.empty(classes, model.temperature() != 1);
         List<Example> chunk = new ArrayList<>(BATCH);
         while (examples.hasNext()) {
             chunk.add(examples.next());
@@ -67,20 +71,28 @@ public final class Evaluator {
 
     private static TestMetrics evaluateBatch(BroadcastModel model, List<Example> examples, int classes) {
         Batch batch = Batch.of(examples);
-        INDArray probabilities = model.predict(batch.features());
+        INDArray unscaled = model.predictUnscaled(batch.features());
+        INDArray probabilities = model.atTemperature(unscaled);
+        boolean scaled = model.temperature() != 1;
         long[][] confusion = new long[classes][classes];
         double loss = 0;
         List<Mistake> mistakes = new ArrayList<>();
+        Calibration calibration = Calibration.empty();
+        Calibration beforeScaling = scaled ? Calibration.empty() : null;
         for (int i = 0; i < batch.size(); i++) {
             int actual = batch.labels()[i];
             int predicted = probabilities.getRow(i).argMax().getInt(0);
             confusion[actual][predicted]++;
+            calibration.add(probabilities.getDouble(i, predicted), predicted == actual);
+            if (scaled) {
+                beforeScaling.add(unscaled.getDouble(i, predicted), predicted == actual);
+            }
             loss -= Math.log(Math.max(MIN_PROBABILITY, probabilities.getDouble(i, actual)));
             if (predicted != actual && mistakes.size() < TestMetrics.MISTAKES_KEPT) {
                 mistakes.add(new Mistake(examples.get(i).index(), actual, predicted, probabilities.getDouble(i, predicted),
                         examples.get(i).pixels()));
             }
         }
-        return new TestMetrics(confusion, loss, mistakes);
+        return new TestMetrics(confusion, loss, mistakes, calibration, beforeScaling);
     }
 }

@@ -11,14 +11,17 @@ import org.mnistspark.report.Mistake;
 
 /**
  * How a model did on a labelled set: a confusion matrix (rows actual, columns predicted), the summed
- * log-loss, and the first of its mistakes in the set's order.
+ * log-loss, the first of its mistakes in the set's order, and how well its confidence was calibrated:
+ * at the model's temperature, and at the network's own softmax ({@code unscaled}, null when the
+ * temperature is 1 and the two are the same).
  */
-public record TestMetrics(long[][] confusion, double lossSum, List<Mistake> mistakes) implements Serializable {
+public record TestMetrics(long[][] confusion, double lossSum, List<Mistake> mistakes, Calibration calibration,
+        Calibration unscaled) implements Serializable {
     /** Mistakes kept for the report: enough to see what goes wrong, few enough to keep the file small. */
     static final int MISTAKES_KEPT = 100;
 
-    static TestMetrics empty(int classes) {
-        return new TestMetrics(new long[classes][classes], 0, List.of());
+    static TestMetrics empty(int classes, boolean scaled) {
+        return new TestMetrics(new long[classes][classes], 0, List.of(), Calibration.empty(), scaled ? Calibration.empty() : null);
     }
 
     TestMetrics plus(TestMetrics other) {
@@ -30,7 +33,8 @@ public record TestMetrics(long[][] confusion, double lossSum, List<Mistake> mist
         }
         List<Mistake> first = Stream.concat(mistakes.stream(), other.mistakes.stream())
                 .sorted(Comparator.comparingLong(Mistake::index)).limit(MISTAKES_KEPT).toList();
-        return new TestMetrics(sum, lossSum + other.lossSum, first);
+        return new TestMetrics(sum, lossSum + other.lossSum, first, calibration.plus(other.calibration),
+                unscaled == null ? null : unscaled.plus(other.unscaled));
     }
 
     public long examples() {
@@ -106,13 +110,20 @@ public record TestMetrics(long[][] confusion, double lossSum, List<Mistake> mist
         json.put("test_examples", examples());
         json.put("per_class", perClass);
         json.put("confusion_matrix", confusion);
+        json.put("expected_calibration_error", calibration.expectedCalibrationError());
+        json.put("calibration", calibration.toJson());
+        if (unscaled != null) {
+            json.put("calibration_before_temperature", unscaled.toJson());
+        }
         return json;
     }
 
-    /** A human-readable report: accuracy, loss, and the confusion matrix. */
+    /** A human-readable report: accuracy, loss, calibration and the confusion matrix. */
     public String report() {
         StringBuilder out = new StringBuilder(String.format("test accuracy %.4f (%d examples), loss %.4f%n",
                 accuracy(), examples(), loss()));
+        out.append(String.format("expected calibration error %.4f (%d bins)%s%n", calibration.expectedCalibrationError(),
+                Calibration.BINS, unscaled == null ? "" : String.format(", %.4f before temperature scaling", unscaled.expectedCalibrationError())));
         out.append("confusion (rows: actual, columns: predicted)\n      ");
         for (int c = 0; c < confusion.length; c++) {
             out.append(String.format("%6d", c));

@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * thread: a network is not safe to share between concurrent tasks, its parameters are cheap to copy.
  */
 public final class BroadcastModel implements Serializable {
-    private record State(String configuration, PackedFloats parameters) implements Serializable {}
+    private record State(String configuration, PackedFloats parameters, double temperature) implements Serializable {}
 
     /** Per executor JVM: the networks of the one broadcast in use, one per task thread. */
     private static final Map<Long, ThreadLocal<MultiLayerNetwork>> NETWORKS = new ConcurrentHashMap<>();
@@ -25,14 +25,29 @@ public final class BroadcastModel implements Serializable {
         this.state = state;
     }
 
-    public static BroadcastModel of(JavaSparkContext sc, MultiLayerNetwork network) {
+    /** {@code network}, whose probabilities are read at {@code temperature} (see {@link Temperature}). */
+    public static BroadcastModel of(JavaSparkContext sc, MultiLayerNetwork network, double temperature) {
         return new BroadcastModel(sc.broadcast(new State(network.getLayerWiseConfigurations().toJson(),
-                PackedFloats.of(network.params()))));
+                PackedFloats.of(network.params()), temperature)));
     }
 
-    /** Class probabilities, one row per row of {@code features}. */
+    /** Class probabilities at the model's temperature, one row per row of {@code features}. */
     public INDArray predict(INDArray features) {
+        return atTemperature(predictUnscaled(features));
+    }
+
+    /** The network's own softmax, before the temperature: to show what the temperature changed. */
+    public INDArray predictUnscaled(INDArray features) {
         return network().output(features, false);
+    }
+
+    /** What {@link #predict} makes of what {@link #predictUnscaled} gave. */
+    public INDArray atTemperature(INDArray unscaled) {
+        return Temperature.apply(unscaled, state.value().temperature());
+    }
+
+    public double temperature() {
+        return state.value().temperature();
     }
 
     /** Frees the broadcast on the executors once the job that used it is done. */

@@ -12,6 +12,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.mnistspark.files.Storage;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -22,7 +23,12 @@ public final class ModelFile {
     static final String INFO_ENTRY = "mnist-spark-info.json";
 
     /** A loaded model and what it was trained for. */
-    public record Loaded(MultiLayerNetwork network, ModelInfo info) {}
+    public record Loaded(MultiLayerNetwork network, ModelInfo info) {
+        /** Class probabilities at the model's temperature, one row per row of {@code features}. */
+        public INDArray predict(INDArray features) {
+            return Temperature.apply(network.output(features, false), info.temperature());
+        }
+    }
 
     private ModelFile() {}
 

@@ -3,9 +3,25 @@ package org.mnistspark.model;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** What is stored beside a model's weights: its input shape, how long it trained and on what. */
-public record ModelInfo(InputShape shape, long steps, String trainedOn) {
+/**
+ * What is stored beside a model's weights: its input shape, how long it trained and on what, and the
+ * {@link Temperature} its probabilities are read at. Files written before temperatures were fitted
+ * have none and read as 1: the network's own softmax.
+ */
+public record ModelInfo(InputShape shape, long steps, String trainedOn, Double temperature) {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    public ModelInfo {
+        temperature = temperature == null ? 1.0 : temperature;
+        if (!(temperature > 0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException("temperature must be positive and finite, not " + temperature);
+        }
+    }
+
+    /** A model read at its network's own softmax: a checkpoint, or a network no temperature was fitted for. */
+    public ModelInfo(InputShape shape, long steps, String trainedOn) {
+        this(shape, steps, trainedOn, 1.0);
+    }
 
     String toJson() {
         try {

@@ -13,14 +13,61 @@ final class Charts {
     private static final int TOP = 28;
     private static final int BOTTOM = 40;
     private static final int TICKS = 5;
-    private static final String INK = "#2f6fb3";
+    static final String INK = "#2f6fb3";
+    /** A second series beside {@link #INK}. */
+    static final String SECOND_INK = "#c0642a";
 
     private Charts() {}
 
     /** {@code ys} against {@code xs} as a line, the y axis running from {@code yMin} to {@code yMax}. */
     static String line(String id, String title, String xLabel, double[] xs, double[] ys, double yMin, double yMax) {
         double xMax = xs.length == 0 ? 1 : Math.max(xs[xs.length - 1], 1);
-        StringBuilder svg = frame(id, title);
+        StringBuilder svg = axes(frame(id, title), xLabel, xMax, yMin, yMax);
+        StringBuilder points = new StringBuilder();
+        for (int i = 0; i < xs.length; i++) {
+            double clipped = Math.max(yMin, Math.min(yMax, ys[i]));
+            points.append(format("%.1f,%.1f ", x(xs[i], xMax), y(clipped, yMin, yMax)));
+        }
+        svg.append(format("<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>", INK, points.toString().strip()));
+        return svg.append("</svg>\n").toString();
+    }
+
+    /** One bin of a reliability diagram: how many predictions, their mean confidence, and the share of them that was right. */
+    record Bin(long count, double confidence, double accuracy) {}
+
+    /** A series of a reliability diagram: its name in the legend, its colour and its non-empty bins. */
+    record Reliability(String name, String colour, List<Bin> bins) {}
+
+    /**
+     * A reliability diagram: each bin's accuracy against its mean confidence, one line of points per
+     * series, over the diagonal where the two agree. A point below the diagonal is overconfidence.
+     */
+    static String reliability(String id, String title, List<Reliability> series) {
+        StringBuilder svg = axes(frame(id, title), "confidence", 1, 0, 1);
+        svg.append(format("<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#9aa3b2\" stroke-dasharray=\"4 3\"/>",
+                x(0, 1), y(0, 0, 1), x(1, 1), y(1, 0, 1)));
+        for (int s = 0; s < series.size(); s++) {
+            Reliability r = series.get(s);
+            StringBuilder points = new StringBuilder();
+            StringBuilder dots = new StringBuilder();
+            for (Bin b : r.bins()) {
+                double px = x(b.confidence(), 1);
+                double py = y(b.accuracy(), 0, 1);
+                points.append(format("%.1f,%.1f ", px, py));
+                dots.append(format("<circle class=\"bin\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%s: %,d predictions, "
+                        + "confidence %.4f, accuracy %.4f</title></circle>", px, py, r.colour(), Html.escape(r.name()), b.count(),
+                        b.confidence(), b.accuracy()));
+            }
+            svg.append(format("<g class=\"series\"><polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>%s",
+                    r.colour(), points.toString().strip(), dots));
+            svg.append(format("<text x=\"%d\" y=\"%d\" style=\"fill:%s\">%s</text></g>", LEFT + 10, TOP + 14 + 14 * s, r.colour(),
+                    Html.escape(r.name())));
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
+    /** Horizontal grid lines with the y values, x values under the axis, and the x axis's label. */
+    private static StringBuilder axes(StringBuilder svg, String xLabel, double xMax, double yMin, double yMax) {
         for (int t = 0; t <= TICKS; t++) {
             double value = yMin + (yMax - yMin) * t / TICKS;
             double y = y(value, yMin, yMax);
@@ -30,15 +77,8 @@ final class Charts {
             svg.append(format("<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>", x, HEIGHT - BOTTOM + 16,
                     number(xMax * t / TICKS)));
         }
-        svg.append(format("<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>", (LEFT + WIDTH - RIGHT) / 2, HEIGHT - 6,
+        return svg.append(format("<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>", (LEFT + WIDTH - RIGHT) / 2, HEIGHT - 6,
                 Html.escape(xLabel)));
-        StringBuilder points = new StringBuilder();
-        for (int i = 0; i < xs.length; i++) {
-            double clipped = Math.max(yMin, Math.min(yMax, ys[i]));
-            points.append(format("%.1f,%.1f ", x(xs[i], xMax), y(clipped, yMin, yMax)));
-        }
-        svg.append(format("<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>", INK, points.toString().strip()));
-        return svg.append("</svg>\n").toString();
     }
 
     /** One bar per label, heights to scale with the largest value. */

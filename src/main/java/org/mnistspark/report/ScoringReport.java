@@ -18,6 +18,8 @@ public final class ScoringReport {
                 + "<p class=\"summary\">" + Html.escape(format("%,d files: %,d scored, %,d failed, in %.1f s (%.1f images/s) · model %s · %s preprocessing · %s",
                         r.found(), r.scored(), r.failed(), r.seconds(), r.found() / r.seconds(), r.model(), r.preprocessing(), r.output()))
                 + "</p>\n"
+                + (r.reviewBelow() == null ? "" : Html.section(format("To review (%,d of %,d): confidence below %s, or not scored",
+                        r.toReview(), r.found(), r.reviewBelow()), review(r), "none: every file was scored at least that confidently"))
                 + "<div class=\"charts\">\n" + perDigit(r) + confidence(r) + "</div>\n"
                 + Html.section("Least certain predictions", leastCertain(r), "no file could be scored")
                 + Html.section(format("Failed files (%,d)", r.failed()), failures(r), "none: every file was scored");
@@ -51,6 +53,22 @@ public final class ScoringReport {
                     Html.escape(u.path().substring(u.path().lastIndexOf('/') + 1))));
         }
         return html.append("</div>\n").toString();
+    }
+
+    private static String review(ScoringResults r) {
+        if (r.review().isEmpty()) {
+            return "";
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (ScoringResults.Review row : r.review()) {
+            rows.add(row.error() != null ? List.of(row.path(), "", "", row.error())
+                    : List.of(row.path(), String.valueOf(row.label()), format("%.4f", row.confidence()), "below the threshold"));
+        }
+        String shown = r.review().size() < r.toReview()
+                ? format("<p>The first %d: failed files, then the least confident. The Parquet's review column marks them all.</p>\n",
+                        r.review().size())
+                : "";
+        return shown + "<div id=\"review\">\n" + Html.table(List.of("file", "predicted", "confidence", "why"), rows) + "</div>\n";
     }
 
     private static String failures(ScoringResults r) {

@@ -36,6 +36,8 @@ public final class TrainingReport {
                 + Html.section("Test confusion matrix", metrics.has("confusion_matrix") ? confusion(metrics) : "",
                         "the test set is evaluated at the end of the run")
                 + Html.section("Per class", metrics.has("per_class") ? perClass(metrics) : "", "the test set is evaluated at the end of the run")
+                + Html.section("Calibration on the test set", metrics.has("calibration") ? calibration(metrics) : "",
+                        "the test set is evaluated at the end of the run")
                 + Html.section("Test images the model got wrong", mistakes(MistakesFile.read(run.file(RunDirectory.MISTAKES), run.conf()), metrics),
                         metrics.has("accuracy") ? "none: every test image was read right" : "the test set is evaluated at the end of the run")
                 + Html.section("Settings", settings(settings), "")
@@ -89,6 +91,38 @@ public final class TrainingReport {
                     format("%.4f", c.get("recall").asDouble()), format("%.4f", c.get("f1").asDouble()), format("%,d", c.get("support").asLong())));
         }
         return Html.table(List.of("digit", "precision", "recall", "F1", "test images"), rows);
+    }
+
+    /** The reliability diagram at the model's temperature and, when one was fitted, at the network's own softmax. */
+    private static String calibration(JsonNode metrics) {
+        double temperature = metrics.path("temperature").asDouble(1);
+        List<Charts.Reliability> series = new ArrayList<>();
+        series.add(reliability(format("temperature %.3f: ECE %.4f", temperature, metrics.get("calibration").get("expected_calibration_error").asDouble()),
+                Charts.INK, metrics.get("calibration")));
+        if (metrics.has("calibration_before_temperature")) {
+            JsonNode before = metrics.get("calibration_before_temperature");
+            series.add(reliability(format("before (temperature 1): ECE %.4f", before.get("expected_calibration_error").asDouble()),
+                    Charts.SECOND_INK, before));
+        }
+        String fit = metrics.path("calibration_examples").asLong() > 0
+                ? format(" The temperature was fitted on the last %,d examples of the training split, held out of training: their loss went from %.4f to %.4f.",
+                        metrics.get("calibration_examples").asLong(), metrics.path("calibration_loss_before").asDouble(),
+                        metrics.path("calibration_loss_after").asDouble())
+                : "";
+        return "<p>" + Html.escape("Accuracy of the test predictions against their confidence, in 15 bins of equal width; on the dashed "
+                + "diagonal a confidence means what it says, below it the model is overconfident. The expected calibration error (ECE) is "
+                + "the gap averaged over the predictions." + fit) + "</p>\n"
+                + Charts.reliability("reliability", "accuracy against confidence", series);
+    }
+
+    private static Charts.Reliability reliability(String name, String colour, JsonNode calibration) {
+        List<Charts.Bin> bins = new ArrayList<>();
+        for (JsonNode bin : calibration.get("bins")) {
+            if (bin.get("count").asLong() > 0) {
+                bins.add(new Charts.Bin(bin.get("count").asLong(), bin.get("mean_confidence").asDouble(), bin.get("accuracy").asDouble()));
+            }
+        }
+        return new Charts.Reliability(name, colour, bins);
     }
 
     private static String mistakes(MistakesFile.Contents contents, JsonNode metrics) {

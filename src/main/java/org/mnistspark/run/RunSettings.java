@@ -9,8 +9,9 @@ import org.mnistspark.model.Hyperparameters.Init;
 /**
  * A run's settings as {@code train-config.json} keeps them, so that {@code --resume} continues the run
  * exactly as started and the report can show them; {@code dataMd5} holds the checksums of the data
- * files. Fields that runs of earlier versions did not record are null there, and read as those runs
- * trained: {@link #hyperparameters()} fills them in.
+ * files; {@code calibrationExamples} how many examples at the end of the training split were held out
+ * of training to fit the model's temperature. Fields that runs of earlier versions did not record are
+ * null there, and read as those runs trained: {@link #hyperparameters()} and {@link #heldOut()} fill them in.
  */
 public record RunSettings(
         @JsonProperty(required = true) String data,
@@ -28,12 +29,23 @@ public record RunSettings(
         @JsonProperty(required = true) int averagingFrequency,
         @JsonProperty(required = true) int workers,
         @JsonProperty(required = true) int logEvery,
-        @JsonProperty(required = true) int checkpointEvery) {
+        @JsonProperty(required = true) int checkpointEvery,
+        Integer calibrationExamples) {
 
     public static RunSettings of(String data, Map<String, String> dataMd5, String preset, long steps, Double epochs, Hyperparameters hp,
             int averagingFrequency, int workers, int logEvery, int checkpointEvery) {
         return new RunSettings(data, dataMd5, preset, steps, epochs, hp.learningRate(), hp.batchSize(), hp.dropoutKeep(), hp.seed(),
-                hp.decay(), hp.init(), hp.labelSmoothing(), averagingFrequency, workers, logEvery, checkpointEvery);
+                hp.decay(), hp.init(), hp.labelSmoothing(), averagingFrequency, workers, logEvery, checkpointEvery, null);
+    }
+
+    public RunSettings withCalibrationExamples(int examples) {
+        return new RunSettings(data, dataMd5, preset, steps, epochs, learningRate, batchSize, dropoutKeep, seed, learningRateDecay,
+                weightInit, labelSmoothing, averagingFrequency, workers, logEvery, checkpointEvery, examples);
+    }
+
+    /** The examples held out of training for calibration; runs of versions before calibration held none. */
+    public int heldOut() {
+        return calibrationExamples == null ? 0 : calibrationExamples;
     }
 
     public Hyperparameters hyperparameters() {

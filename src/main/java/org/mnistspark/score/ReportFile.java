@@ -26,6 +26,7 @@ final class ReportFile {
     private static final int CONFIDENCE_BINS = 20;
     private static final int LEAST_CERTAIN = 24;
     private static final int FAILURES_LISTED = 200;
+    private static final int REVIEW_LISTED = 500;
 
     private ReportFile() {}
 
@@ -49,9 +50,16 @@ final class ReportFile {
                 .map(r -> new ScoringResults.Failure(r.getAs("path"), r.getAs("error"))).toList();
         List<Uncertain> leastCertain = scored.orderBy("confidence", "path").limit(LEAST_CERTAIN).collectAsList().stream()
                 .flatMap(r -> uncertain(r, scorer).stream()).toList();
+        // Failures first (their confidence is null), then the least confident.
+        List<ScoringResults.Review> review = config.reviewBelow() == null ? List.of()
+                : written.filter(functions.col(ScoredRows.REVIEW)).orderBy(functions.col("confidence").asc_nulls_first(), functions.col("path"))
+                        .limit(REVIEW_LISTED).collectAsList().stream()
+                        .map(r -> new ScoringResults.Review(r.getAs("path"), r.getAs("label"), r.getAs("confidence"), r.getAs("error")))
+                        .toList();
         ScoringResults results = new ScoringResults(config.input(), config.output(), modelId,
                 config.preprocessing().name().toLowerCase(Locale.ROOT), summary.found(), summary.scored(), summary.failed(),
-                summary.seconds(), summary.perDigit(), bins, failures, leastCertain);
+                summary.seconds(), summary.perDigit(), bins, failures, leastCertain, config.reviewBelow(),
+                summary.toReview() == null ? 0 : summary.toReview(), review);
         Path report = of(config.output());
         FileSystem fs = report.getFileSystem(conf);
         // The local file system would leave a hidden .crc file beside the page; nothing reads one back.

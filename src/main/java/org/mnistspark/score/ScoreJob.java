@@ -48,7 +48,7 @@ public final class ScoreJob {
 
         long start = System.nanoTime();
         String modelId = modelId(config, sc.hadoopConfiguration());
-        BroadcastModel model = BroadcastModel.of(sc, loaded.network());
+        BroadcastModel model = BroadcastModel.of(sc, loaded.network(), loaded.info().temperature());
         LongAccumulator failures = sc.sc().longAccumulator("files that could not be scored");
         FileScorer scorer = new FileScorer(model, loaded.info().shape(), modelId, config,
                 new SerializableConfiguration(sc.hadoopConfiguration()), failures);
@@ -61,7 +61,7 @@ public final class ScoreJob {
             sc.setJobGroup(jobGroup, String.format("score: %,d files", files.size()), false);
             output.write(staging -> {
                 JavaRDD<Row> rows = sc.parallelize(files, tasks).mapPartitions(scorer::score);
-                spark.createDataFrame(rows, ScoredRows.SCHEMA).write().parquet(staging);
+                ScoredRows.withReview(spark.createDataFrame(rows, ScoredRows.SCHEMA), config.reviewBelow()).write().parquet(staging);
             });
             tasksDone.finish();
         } finally {
@@ -73,7 +73,7 @@ public final class ScoreJob {
         double seconds = (System.nanoTime() - start) / 1e9;
 
         Dataset<Row> written = spark.read().parquet(config.output());
-        ScoreSummary summary = ScoreSummary.of(written, files.size(), seconds);
+        ScoreSummary summary = ScoreSummary.of(written, files.size(), seconds, config.reviewBelow());
         out.print(summary.report());
         out.println("wrote " + config.output() + " and the report " + ReportFile.write(written, config, summary, modelId, scorer,
                 sc.hadoopConfiguration()));

@@ -24,6 +24,7 @@ import org.mnistspark.progress.Progress;
 import org.mnistspark.report.MistakesFile;
 import org.mnistspark.report.TrainingReport;
 import org.mnistspark.run.RunDirectory;
+import org.mnistspark.run.RunSettings;
 
 /**
  * Trains the CNN with parameter averaging: each of {@code workers} fits its own minibatches for
@@ -47,11 +48,14 @@ public final class TrainingJob {
     private final LabeledImages train;
     private final LabeledImages test;
     private final TrainingSet examples;
+    /** The last examples of the training split, never trained on: the temperature is fitted on them. */
+    private final TrainingSet heldOut;
     private final StepOrder order;
     private final int workers;
     private final long steps;
 
-    private TrainingJob(SparkSession spark, TrainingConfig config, Console console) {
+    /** {@code heldOut}: examples to hold out for calibration as the run recorded it, null for a new run. */
+    private TrainingJob(SparkSession spark, TrainingConfig config, Integer heldOut, Console console) {
         this.sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         this.config = config;
         this.run = new RunDirectory(config.output(), sc.hadoopConfiguration());
@@ -63,7 +67,10 @@ public final class TrainingJob {
         if (!train.shape().equals(test.shape())) {
             throw new IllegalArgumentException(test.path() + ": images are " + test.shape() + " but the training images are " + train.shape());
         }
-        this.examples = TrainingSet.collect(train);
+        TrainingSet all = TrainingSet.collect(train);
+        int kept = all.count() - (heldOut != null ? heldOut : TemperatureFit.heldOut(all.count(), hp.batchSize()));
+        this.examples = all.range(0, kept);
+        this.heldOut = all.range(kept, all.count());
         this.order = new StepOrder(examples.count(), hp.batchSize(), hp.seed());
         this.workers = config.workers() > 0 ? config.workers() : sc.defaultParallelism();
         this.steps = config.epochs() != null ? Math.round(config.epochs() * order.perEpoch()) : config.steps();
@@ -91,8 +98,8 @@ public final class TrainingJob {
         for (String name : run.existingFiles()) {
             run.delete(name);
         }
-        TrainingJob job = new TrainingJob(spark, config, console);
-        run.writeSettings(config.settings(DataChecksums.of(config.dataDir(), run.conf())));
+        TrainingJob job = new TrainingJob(spark, config, null, console);
+        run.writeSettings(config.settings(DataChecksums.of(config.dataDir(), run.conf())).withCalibrationExamples(job.heldOut.count()));
         return job.train(job.newNetwork(), 0);
     }
 
@@ -105,7 +112,8 @@ public final class TrainingJob {
         if (!run.has(RunDirectory.CHECKPOINT)) {
             throw new IllegalArgumentException(runDir + ": no " + RunDirectory.CHECKPOINT + " to resume from (train with --checkpoint-every N)");
         }
-        TrainingJob job = new TrainingJob(spark, TrainingConfig.of(run.readSettings(), runDir), console);
+        RunSettings settings = run.readSettings();
+        TrainingJob job = new TrainingJob(spark, TrainingConfig.of(settings, runDir), settings.heldOut(), console);
         String checkpointFile = run.file(RunDirectory.CHECKPOINT);
         ModelFile.Loaded checkpoint = ModelFile.load(checkpointFile, run.conf());
         if (!checkpoint.info().shape().equals(job.train.shape())) {
@@ -125,17 +133,22 @@ public final class TrainingJob {
 
     /** Trains {@code network} from step {@code start} to the end, then saves, evaluates and reports. */
     private TestMetrics train(MultiLayerNetwork network, long start) throws IOException {
-        out.printf("training on %d examples (%s) from %s: %d steps of %d, %d workers averaging every %d steps%n",
-                examples.count(), train.shape(), train.path(), steps, hp.batchSize(), workers, config.averagingFrequency());
+        out.printf("training on %d examples (%s) from %s, the last %d held out for calibration: %d steps of %d, %d workers averaging every %d steps%n",
+                examples.count(), train.shape(), train.path(), heldOut.count(), steps, hp.batchSize(), workers, config.averagingFrequency());
         NativeBackend.describeExecutors(sc).forEach(out::println);
         Fitted fitted = fit(network, start);
-        ModelFile.save(network, new ModelInfo(train.shape(), steps, train.path()), run.file(RunDirectory.MODEL), run.conf());
-        TestMetrics metrics = Evaluator.evaluate(sc, network, test, console);
+        TemperatureFit calibration = TemperatureFit.of(network, heldOut);
+        out.println(calibration.describe());
+        ModelFile.save(network, new ModelInfo(train.shape(), steps, train.path(), calibration.temperature()), run.file(RunDirectory.MODEL),
+                run.conf());
+        TestMetrics metrics = Evaluator.evaluate(sc, network, calibration.temperature(), test, console);
         MistakesFile.write(run.file(RunDirectory.MISTAKES), run.conf(), test.shape().rows(), test.shape().cols(), metrics.mistakes());
         long trained = steps - start;
         // A resumed run whose checkpoint is already its last step only evaluates.
         double imagesPerSecond = trained > 0 ? trained * hp.batchSize() / fitted.seconds() : 0;
-        run.writeMetrics(metricsJson(metrics, start, fitted, imagesPerSecond));
+        Map<String, Object> json = metricsJson(metrics, start, fitted, imagesPerSecond);
+        json.putAll(calibration.toJson());
+        run.writeMetrics(json);
         out.printf("trained %d steps in %s (%.1f images/s)%n", trained, Progress.duration(Math.round(fitted.seconds())), imagesPerSecond);
         out.print(metrics.report());
         TrainingReport.write(run);

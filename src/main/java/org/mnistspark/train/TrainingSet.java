@@ -28,6 +28,12 @@ record TrainingSet(int[] labels, byte[] pixels, int pixelsPerImage) implements S
         return labels.length;
     }
 
+    /** Examples {@code from} to {@code to} - 1, as a set of their own. */
+    TrainingSet range(int from, int to) {
+        return new TrainingSet(java.util.Arrays.copyOfRange(labels, from, to),
+                java.util.Arrays.copyOfRange(pixels, from * pixelsPerImage, to * pixelsPerImage), pixelsPerImage);
+    }
+
     /** The examples at {@code indices}, in that order. */
     Batch batch(int[] indices) {
         int[] batchLabels = new int[indices.length];

@@ -86,6 +86,18 @@ class CliErrorsTest {
     }
 
     @Test
+    void reviewThresholdOutsideZeroToOne() {
+        for (String p : new String[] {"0", "1.5", "-0.2", "NaN"}) {
+            Cli cli = Cli.run("score", "--model", "model.zip", "--input", dir.toString(), "--output", dir.resolve("out").toString(),
+                    "--review-below", p);
+            assertEquals(2, cli.exitCode(), cli.err());
+            assertEquals("error: --review-below must be above 0 and at most 1, not " + Double.parseDouble(p) + " (see --help)",
+                    cli.errorLine());
+        }
+        assertTrue(Files.notExists(dir.resolve("out")));
+    }
+
+    @Test
     void missingDataDirectory() {
         Path data = dir.resolve("nowhere");
         assertFails(train(data), 1, data + ": no such directory");

@@ -62,6 +62,32 @@ class TrainEvaluatePredictTest {
     }
 
     @Test
+    void fitsATemperatureOnHeldOutTrainingExamplesThatLowersTheirLoss() throws IOException {
+        JsonNode metrics = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
+        double t = metrics.get("temperature").asDouble();
+        double before = metrics.get("calibration_loss_before").asDouble();
+        double after = metrics.get("calibration_loss_after").asDouble();
+        System.out.printf("temperature %.3f: held-out loss %.4f -> %.4f; test ECE %.4f, %.4f before%n", t, before, after,
+                metrics.get("expected_calibration_error").asDouble(),
+                metrics.get("calibration_before_temperature").get("expected_calibration_error").asDouble());
+        assertEquals(2000, metrics.get("calibration_examples").asInt());
+        assertTrue(t > 0 && t != 1, "temperature " + t);
+        assertTrue(after <= before, "held-out loss " + before + " at T=1, " + after + " at T=" + t);
+        assertTrue(training.out().contains(String.format("temperature %.3f fitted on 2,000 held-out training examples", t)), training.out());
+        assertTrue(training.out().contains("training on 58000 examples"), training.out());
+        assertEquals(2000, new ObjectMapper().readTree(run.resolve("train-config.json").toFile()).get("calibration_examples").asInt());
+        for (String calibration : List.of("calibration", "calibration_before_temperature")) {
+            long counted = 0;
+            for (JsonNode bin : metrics.get(calibration).get("bins")) {
+                counted += bin.get("count").asLong();
+            }
+            assertEquals(10_000, counted, calibration);
+        }
+        assertEquals(metrics.get("expected_calibration_error").asDouble(),
+                metrics.get("calibration").get("expected_calibration_error").asDouble());
+    }
+
+    @Test
     void logsEveryHundredSteps() throws IOException {
         List<String> lines = Files.readAllLines(run.resolve("train-log.csv"));
         assertEquals("step,loss,train_accuracy,elapsed_seconds", lines.get(0));
@@ -100,8 +126,11 @@ class TrainEvaluatePredictTest {
 
         assertEquals(0, evaluation.exitCode(), evaluation.err());
         ObjectMapper json = new ObjectMapper();
-        assertEquals(json.readTree(run.resolve("metrics.json").toFile()).get("confusion_matrix"),
-                json.readTree(output.toFile()).get("confusion_matrix"));
+        JsonNode metrics = json.readTree(run.resolve("metrics.json").toFile());
+        JsonNode evaluated = json.readTree(output.toFile());
+        for (String field : List.of("confusion_matrix", "temperature", "calibration", "calibration_before_temperature")) {
+            assertEquals(metrics.get(field), evaluated.get(field), field);
+        }
     }
 
     @Test

@@ -69,6 +69,9 @@ class TrainResumeTest {
         assertEquals(STEPS, metrics.get("steps").asLong());
         assertEquals(checkpointStep, metrics.get("resumed_at_step").asLong());
         assertEquals(0.1, metrics.get("label_smoothing").asDouble(), "the run's own settings, kept across the resume");
+        // A tenth of the 3,000 training examples, held out as the run started: the resumed steps never see them.
+        assertEquals(300, metrics.get("calibration_examples").asInt());
+        assertTrue(resumed.out().contains("training on 2700 examples"), resumed.out());
         assertTrue(Files.readString(run.resolve("report.html")).contains("test accuracy "), "the finished run's report");
         assertEquals(STEPS, ModelFile.load(checkpoint.toString(), new Configuration()).info().steps(), "the last checkpoint is the finished model");
 

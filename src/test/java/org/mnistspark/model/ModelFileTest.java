@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -62,6 +63,47 @@ class ModelFileTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList());
         }
+    }
+
+    @Test
+    void keepsTheTemperatureAndPredictsAtIt() throws IOException {
+        MultiLayerNetwork network = trainedOneStep();
+        Path file = dir.resolve("model.zip");
+        ModelFile.save(network, new ModelInfo(InputShape.MNIST, 1, "unit test", 1.7), file.toString(), new Configuration());
+
+        ModelFile.Loaded loaded = ModelFile.load(file.toString(), new Configuration());
+
+        assertEquals(1.7, loaded.info().temperature());
+        INDArray input = Nd4j.rand(DataType.FLOAT, 5, 784);
+        assertEquals(Temperature.apply(network.output(input, false), 1.7), loaded.predict(input));
+    }
+
+    @Test
+    void aModelFileWithoutATemperatureLoadsAtOne() throws IOException {
+        MultiLayerNetwork network = trainedOneStep();
+        Path file = dir.resolve("model.zip");
+        // The info entry as files were written before temperatures: no such field.
+        String oldInfo = "{\"shape\":{\"rows\":28,\"cols\":28,\"classes\":10},\"steps\":1,\"trainedOn\":\"old\"}";
+        ModelSerializer.writeModel(network, file.toFile(), true);
+        ModelSerializer.addObjectToFile(file.toFile(), ModelFile.INFO_ENTRY, oldInfo);
+
+        ModelFile.Loaded loaded = ModelFile.load(file.toString(), new Configuration());
+
+        assertEquals(new ModelInfo(InputShape.MNIST, 1, "old"), loaded.info());
+        assertEquals(1.0, loaded.info().temperature());
+        INDArray input = Nd4j.rand(DataType.FLOAT, 5, 784);
+        assertEquals(network.output(input, false), loaded.predict(input));
+    }
+
+    @Test
+    void rejectsATemperatureThatIsNotPositive() throws IOException {
+        Path file = dir.resolve("model.zip");
+        ModelSerializer.writeModel(trainedOneStep(), file.toFile(), true);
+        ModelSerializer.addObjectToFile(file.toFile(), ModelFile.INFO_ENTRY,
+                "{\"shape\":{\"rows\":28,\"cols\":28,\"classes\":10},\"steps\":1,\"trainedOn\":\"x\",\"temperature\":0}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFile.load(file.toString(), new Configuration()));
+        assertEquals(true, e.getMessage().startsWith(file + ": not a model saved by this tool ("), e.getMessage());
+        assertEquals(true, e.getMessage().contains("temperature must be positive and finite, not 0.0"), e.getMessage());
     }
 
     @Test

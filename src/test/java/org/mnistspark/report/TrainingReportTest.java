@@ -28,6 +28,8 @@ class TrainingReportTest {
               mistakes: document.querySelectorAll('#mistakes figure').length,
               mistakesDrawn: [...document.querySelectorAll('#mistakes img')].filter(i => i.complete && i.naturalWidth === 28).length,
               tables: [...document.querySelectorAll('table')].map(t => t.rows.length),
+              reliabilitySeries: document.querySelectorAll('#reliability g.series').length,
+              reliabilityDots: document.querySelectorAll('#reliability circle.bin').length,
               text: document.body.innerText
             })
             """;
@@ -77,6 +79,16 @@ class TrainingReportTest {
         assertTrue(text.contains(String.format("test accuracy %.2f%%", 100 * metrics.get("accuracy").asDouble())), text);
         assertTrue(text.contains("t10k-images-idx3-ubyte.gz\t9fb629c4189551a2d022fa330f9573f3"), text);
         assertTrue(text.contains(String.format("%.1f images/s", metrics.get("images_per_second").asDouble())), text);
+        // The reliability diagram: a point per non-empty bin, at the model's temperature and before it.
+        assertEquals(2, facts.get("reliabilitySeries").asInt());
+        long bins = 0;
+        for (String calibration : List.of("calibration", "calibration_before_temperature")) {
+            for (JsonNode bin : metrics.get(calibration).get("bins")) {
+                bins += bin.get("count").asLong() > 0 ? 1 : 0;
+            }
+        }
+        assertEquals(bins, facts.get("reliabilityDots").asLong());
+        assertTrue(text.contains(String.format("ECE %.4f", metrics.get("expected_calibration_error").asDouble())), text);
         assertTrue(Files.size(screenshot) > 0);
     }
 }
