@@ -6,7 +6,7 @@ import java.util.Random;
 /** Digits not from MNIST, in other hands, as small low-resolution scans: 28 to 80 pixels tall, the digit half to 80% of it. */
 final class OtherWriters implements PhotoSet {
     /** Any dark pen: from a fine liner to a broad nib, of a width drawn anew for each digit. */
-    private static final Pen ANY_PEN = new Pen("any pen", 0.06, 0.14, 30, 30, 35, 1);
+    private static final Pen ANY_PEN = new Pen("any pen", 0.045, 0.17, 30, 30, 35, 1);
 
     @Override
     public String name() {

@@ -1,7 +1,7 @@
 package org.mnistspark.photos;
 
 import java.awt.BasicStroke;
-import java.awt.Shape;
+import java.awt.geom.Line2D;
 import java.util.List;
 import java.util.Random;
 
@@ -18,12 +18,20 @@ record Pen(String name, double thinnest, double thickest, double red, double gre
     /** The pens of the {@code pens} set, in the order its pictures cycle through them. */
     static final List<Pen> HANDWRITING = List.of(BALLPOINT, MARKER, PENCIL, BLUE_INK);
 
-    /** The digit, already placed on a width × height page, written with this pen; a little darker or lighter each time. */
-    Layer write(Shape digit, double digitHeight, int width, int height, Random random) {
-        float line = (float) Math.max(1.2, digitHeight * (thinnest + (thickest - thinnest) * random.nextDouble()));
+    /**
+     * The digit's strokes, already placed on a width × height page, written with this pen: a line as
+     * wide as the pen's pressure at each point makes it, a little darker or lighter each time.
+     */
+    Layer write(List<Stroke> digit, double digitHeight, int width, int height, Random random) {
+        double line = Math.max(1.2, digitHeight * (thinnest + (thickest - thinnest) * random.nextDouble()));
         Mask mask = Mask.draw(width, height, g -> {
-            g.setStroke(new BasicStroke(line, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-            g.draw(digit);
+            for (Stroke stroke : digit) {
+                for (int i = 1; i < stroke.size(); i++) {
+                    double pressed = line * (stroke.pressure()[i - 1] + stroke.pressure()[i]) / 2;
+                    g.setStroke(new BasicStroke((float) Math.max(0.8, pressed), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                    g.draw(new Line2D.Double(stroke.xs()[i - 1], stroke.ys()[i - 1], stroke.xs()[i], stroke.ys()[i]));
+                }
+            }
         });
         double flow = 25 * (random.nextDouble() - 0.5);
         return new Layer(solid < 1 ? mask.textured(solid, random) : mask, red + flow, green + flow, blue + flow);

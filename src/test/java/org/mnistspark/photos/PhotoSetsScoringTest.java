@@ -21,8 +21,11 @@ class PhotoSetsScoringTest {
     private static final int PER_DIGIT = 20;
     /** The suite's weak model on 200 photos of MNIST test digits (measured: see README). */
     private static final double MNIST_PHOTO_FLOOR = 0.93;
-    /** Its floor on digits that are not MNIST's (measured 0.96 to 0.995): far above chance (0.1). */
-    private static final double SYNTHETIC_FLOOR = 0.8;
+    /**
+     * Its floor on each set of digits that are not MNIST's, written in many hands (measured: other-writers
+     * 0.93, pens 0.875, form-boxes 0.785, where printed lines add to the handwriting): far above chance (0.1).
+     */
+    private static final Map<String, Double> SYNTHETIC_FLOOR = Map.of("other-writers", 0.85, "pens", 0.8, "form-boxes", 0.7);
 
     @TempDir
     static Path dir;
@@ -58,7 +61,9 @@ class PhotoSetsScoringTest {
         System.out.printf("photo sets, %d a digit, model of %d steps: %s%n", PER_DIGIT, TrainedModel.STEPS, accuracy);
         assertTrue(accuracy.get("mnist-photo") >= MNIST_PHOTO_FLOOR, accuracy.toString());
         for (String set : List.of("other-writers", "pens", "form-boxes")) {
-            assertTrue(accuracy.get(set) >= SYNTHETIC_FLOOR, set + ": " + accuracy);
+            assertTrue(accuracy.get(set) >= SYNTHETIC_FLOOR.get(set), set + ": " + accuracy);
+            // Other people's handwriting is harder than MNIST's own digits: a set the model reads as well is too tidy to measure by.
+            assertTrue(accuracy.get(set) < accuracy.get("mnist-photo") - 0.02, set + " reads as well as MNIST's digits: " + accuracy);
         }
     }
 
