@@ -2,6 +2,7 @@ package org.mnistspark.run;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
+import org.mnistspark.image.Preprocessing;
 import org.mnistspark.model.Hyperparameters;
 import org.mnistspark.model.Hyperparameters.Decay;
 import org.mnistspark.model.Hyperparameters.Init;
@@ -10,7 +11,7 @@ import org.mnistspark.model.Hyperparameters.Init;
  * A run's settings as {@code train-config.json} keeps them, so that {@code --resume} continues the run
  * exactly as started and the report can show them; {@code dataMd5} holds the checksums of the data
  * files. Fields that runs of earlier versions did not record are null there, and read as those runs
- * trained: {@link #hyperparameters()} fills them in.
+ * trained: {@link #hyperparameters()} fills them in. {@code data} is null in a run trained on scans alone.
  */
 public record RunSettings(
         @JsonProperty(required = true) String data,
@@ -28,12 +29,23 @@ public record RunSettings(
         @JsonProperty(required = true) int averagingFrequency,
         @JsonProperty(required = true) int workers,
         @JsonProperty(required = true) int logEvery,
-        @JsonProperty(required = true) int checkpointEvery) {
+        @JsonProperty(required = true) int checkpointEvery,
+        String images,
+        Double imagesWeight,
+        String testImages,
+        String initModel,
+        Preprocessing preprocess) {
 
     public static RunSettings of(String data, Map<String, String> dataMd5, String preset, long steps, Double epochs, Hyperparameters hp,
-            int averagingFrequency, int workers, int logEvery, int checkpointEvery) {
+            int averagingFrequency, int workers, int logEvery, int checkpointEvery, ScanSettings scans) {
         return new RunSettings(data, dataMd5, preset, steps, epochs, hp.learningRate(), hp.batchSize(), hp.dropoutKeep(), hp.seed(),
-                hp.decay(), hp.init(), hp.labelSmoothing(), averagingFrequency, workers, logEvery, checkpointEvery);
+                hp.decay(), hp.init(), hp.labelSmoothing(), averagingFrequency, workers, logEvery, checkpointEvery,
+                scans.images(), scans.imagesWeight(), scans.testImages(), scans.initModel(), scans.preprocess());
+    }
+
+    /** The run's scans and starting model; none in runs of versions before them. */
+    public ScanSettings scans() {
+        return new ScanSettings(images, imagesWeight, testImages, initModel, preprocess);
     }
 
     public Hyperparameters hyperparameters() {
