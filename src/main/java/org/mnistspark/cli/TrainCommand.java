@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
     /** From --init-model: a few hundred steps at a small rate learn a new hand without losing MNIST (see the README). */
     private static final long FINE_TUNING_STEPS = 300;
-    private static final double FINE_TUNING_LR = 1e-4;
+    private static final double FINE_TUNING_LR = 3e-4;
     /** Half of each minibatch from the scans, half from the IDX data, when both are given. */
     private static final double IMAGES_WEIGHT = 0.5;
 
@@ -57,7 +57,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--init-model", paramLabel = "FILE",
             description = "Start from this model.zip's parameters (fine-tuning), Adam's state fresh; --steps then defaults to "
-                    + FINE_TUNING_STEPS + " and --lr to " + FINE_TUNING_LR + ".")
+                    + FINE_TUNING_STEPS + " and --lr to " + FINE_TUNING_LR + ", decaying linearly to 0.")
     String initModel;
 
     @Option(names = "--steps", description = "Minibatches to train on, all workers together (default: the preset's).")
@@ -132,6 +132,10 @@ final class TrainCommand implements Callable<Integer> {
         checks.require(checkpointEvery >= 0, "--checkpoint-every must be 0 (never) or more, not " + checkpointEvery);
         checks.require(workers >= 0, "--workers must be 0 (automatic) or more, not " + workers);
         Hyperparameters hp = preset.hyperparameters().withLearningRate(lr).withSeed(seed).withLabelSmoothing(smoothing);
+        if (initModel != null) {
+            // A fine-tuning run ends at a rate of zero: the last steps settle the parameters instead of moving them about.
+            hp = hp.withSchedule(Hyperparameters.Decay.LINEAR, hp.init());
+        }
         ScanSettings scanSettings = new ScanSettings(images, weight, testImages, initModel,
                 images != null || testImages != null ? scans.preprocessing.mode : null);
         TrainingConfig config = new TrainingConfig(dataDir, output, preset.name().toLowerCase(Locale.ROOT), trainSteps, epochs, hp,

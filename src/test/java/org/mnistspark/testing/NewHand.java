@@ -23,6 +23,8 @@ public final class NewHand {
     /** The sheared digit is shrunk so that its slant still fits the 28×28 field. */
     private static final double SCALE = 0.8;
 
+    private static final int[][] CROSS = {{0, 0}, {1, 0}, {-1, 0}, {0, 1}, {0, -1}};
+
     private NewHand() {}
 
     /** {@code mnist} (28×28, ink high) in the new hand: sheared, then its strokes widened by a pixel each side. */
@@ -44,8 +46,11 @@ public final class NewHand {
         for (int y = 0; y < 28; y++) {
             for (int x = 0; x < 28; x++) {
                 int max = 0;
-                for (int yy = Math.max(0, y - 1); yy <= Math.min(27, y + 1); yy++) {
-                    for (int xx = Math.max(0, x - 1); xx <= Math.min(27, x + 1); xx++) {
+                // The pixel and its four neighbours: strokes a pixel wider each way, corners kept round.
+                for (int[] d : CROSS) {
+                    int xx = x + d[0];
+                    int yy = y + d[1];
+                    if (xx >= 0 && yy >= 0 && xx < 28 && yy < 28) {
                         max = Math.max(max, thin[yy * 28 + xx] & 0xff);
                     }
                 }
