@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -250,10 +249,5 @@ public record LabeledScans(String source, LabeledImages images, List<String> pat
     /** The file of the example at {@code index}. */
     public String path(long index) {
         return paths.get((int) index);
-    }
-
-    @Override
-    public String toString() {
-        return String.format(Locale.ROOT, "%s (%d images)", source, images.count());
     }
 }
