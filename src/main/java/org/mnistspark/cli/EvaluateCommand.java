@@ -10,7 +10,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = "Evaluate a saved model on the test set (t10k-*) of a data directory.")
+        description = "Evaluate a saved model on the test set (t10k-*) of a data directory, or on labelled scans"
+                + " (--images or --labels), then also writing a report beside the JSON.")
 final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model.zip written by train.")
     String model;
@@ -18,6 +19,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:MNIST_DIR:-data/mnist}",
             description = "Directory with t10k- images and labels in IDX format (env MNIST_DIR).")
     String data;
+
+    @Mixin
+    LabeledScansOption scans;
 
     @Option(names = "--output", paramLabel = "FILE",
             description = "Where to write the metrics JSON (default: evaluation.json beside the model).")
@@ -38,8 +42,14 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String target = output != null ? output : Storage.sibling(model, "evaluation.json");
-        EvaluationJob.run(spark.session("evaluate"), model, data, target, outputMode.overwrite(),
-                main.console(spec.commandLine().getOut()));
+        String images = scans.source(new OptionChecks(spec));
+        if (images != null) {
+            EvaluationJob.runOnScans(spark.session("evaluate"), model, images, scans.preprocessing.mode, target, outputMode.overwrite(),
+                    main.console(spec.commandLine().getOut()));
+        } else {
+            EvaluationJob.run(spark.session("evaluate"), model, data, target, outputMode.overwrite(),
+                    main.console(spec.commandLine().getOut()));
+        }
         return 0;
     }
 }

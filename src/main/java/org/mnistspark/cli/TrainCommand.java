@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mnistspark.model.Hyperparameters;
 import org.mnistspark.model.Preset;
+import org.mnistspark.run.ScanSettings;
 import org.mnistspark.train.TrainingConfig;
 import org.mnistspark.train.TrainingJob;
 import picocli.CommandLine.Command;
@@ -15,11 +16,18 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = "Train the CNN on an IDX data set with Spark; write model.zip, metrics.json and train-log.csv,"
-                + " or continue a checkpointed run with --resume.")
+        description = "Train the CNN on an IDX data set, labelled scans or both with Spark, from scratch or from a model;"
+                + " write model.zip, metrics.json and train-log.csv, or continue a checkpointed run with --resume.")
 final class TrainCommand implements Callable<Integer> {
+    /** From --init-model: a few hundred steps at a small rate learn a new hand without losing MNIST (see the README). */
+    private static final long FINE_TUNING_STEPS = 300;
+    private static final double FINE_TUNING_LR = 3e-4;
+    /** Half of each minibatch from the scans, half from the IDX data, when both are given. */
+    private static final double IMAGES_WEIGHT = 0.5;
+
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:MNIST_DIR:-data/mnist}",
-            description = "Directory with train-/t10k- images and labels in IDX format, .gz or raw (env MNIST_DIR).")
+            description = "Directory with train-/t10k- images and labels in IDX format, .gz or raw (env MNIST_DIR);"
+                    + " with --images, read only if given.")
     String data;
 
     @Option(names = "--output", paramLabel = "RUN_DIR",
@@ -35,6 +43,22 @@ final class TrainCommand implements Callable<Integer> {
                     + " Adam from 1.5e-3 decaying linearly to 0, He initialisation, targets smoothed by 0.1, averaging every 10."
                     + " Options below override it.")
     Preset preset;
+
+    @Mixin
+    LabeledScansOption scans;
+
+    @Option(names = "--images-weight", paramLabel = "W",
+            description = "With --data and --images: the share of each minibatch drawn from the scans, 0 < W < 1 (default: " + IMAGES_WEIGHT + ").")
+    Double imagesWeight;
+
+    @Option(names = "--test-images", paramLabel = "DIR",
+            description = "Labelled scans (a folder per digit or a CSV) to evaluate on too, into metrics.json's test_images.")
+    String testImages;
+
+    @Option(names = "--init-model", paramLabel = "FILE",
+            description = "Start from this model.zip's parameters (fine-tuning), Adam's state fresh; --steps then defaults to "
+                    + FINE_TUNING_STEPS + " and --lr to " + FINE_TUNING_LR + ", decaying linearly to 0.")
+    String initModel;
 
     @Option(names = "--steps", description = "Minibatches to train on, all workers together (default: the preset's).")
     Long steps;
@@ -89,8 +113,14 @@ final class TrainCommand implements Callable<Integer> {
         }
         OptionChecks checks = new OptionChecks(spec);
         checks.require(steps == null || epochs == null, "give --steps or --epochs, not both");
-        long trainSteps = steps != null ? steps : preset.steps();
-        double lr = learningRate != null ? learningRate : preset.learningRate();
+        String images = scans.source(checks);
+        // --data has a default; with scans, only a --data the user gave mixes MNIST in.
+        String dataDir = images == null || spec.commandLine().getParseResult().hasMatchedOption("--data") ? data : null;
+        checks.require(imagesWeight == null || images != null && dataDir != null, "--images-weight needs both --data and --images");
+        checks.require(imagesWeight == null || imagesWeight > 0 && imagesWeight < 1, "--images-weight must be above 0 and below 1, not " + imagesWeight);
+        Double weight = images != null && dataDir != null ? (imagesWeight != null ? imagesWeight : IMAGES_WEIGHT) : null;
+        long trainSteps = steps != null ? steps : initModel != null ? FINE_TUNING_STEPS : preset.steps();
+        double lr = learningRate != null ? learningRate : initModel != null ? FINE_TUNING_LR : preset.learningRate();
         int frequency = averagingFrequency != null ? averagingFrequency : preset.averagingFrequency();
         double smoothing = labelSmoothing != null ? labelSmoothing : preset.labelSmoothing();
         checks.atLeastOne("--steps", trainSteps);
@@ -102,8 +132,14 @@ final class TrainCommand implements Callable<Integer> {
         checks.require(checkpointEvery >= 0, "--checkpoint-every must be 0 (never) or more, not " + checkpointEvery);
         checks.require(workers >= 0, "--workers must be 0 (automatic) or more, not " + workers);
         Hyperparameters hp = preset.hyperparameters().withLearningRate(lr).withSeed(seed).withLabelSmoothing(smoothing);
-        TrainingConfig config = new TrainingConfig(data, output, preset.name().toLowerCase(Locale.ROOT), trainSteps, epochs, hp,
-                frequency, workers, logEvery, checkpointEvery, outputMode.overwrite());
+        if (initModel != null) {
+            // A fine-tuning run ends at a rate of zero: the last steps settle the parameters instead of moving them about.
+            hp = hp.withSchedule(Hyperparameters.Decay.LINEAR, hp.init());
+        }
+        ScanSettings scanSettings = new ScanSettings(images, weight, testImages, initModel,
+                images != null || testImages != null ? scans.preprocessing.mode : null);
+        TrainingConfig config = new TrainingConfig(dataDir, output, preset.name().toLowerCase(Locale.ROOT), trainSteps, epochs, hp,
+                frequency, workers, logEvery, checkpointEvery, outputMode.overwrite(), scanSettings);
         TrainingJob.run(spark.session("train"), config, main.console(spec.commandLine().getOut()));
         return 0;
     }

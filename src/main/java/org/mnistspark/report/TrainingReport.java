@@ -56,6 +56,10 @@ public final class TrainingReport {
                     metrics.path("test_examples").asLong(), metrics.path("loss").asDouble(), metrics.path("steps").asLong(),
                     settings.batchSize(), settings.presetName());
         }
+        if (metrics.has("steps")) {
+            return format("no test set (trained on scans alone) · %,d steps of %d · %s", metrics.get("steps").asLong(), settings.batchSize(),
+                    settings.presetName());
+        }
         return format("in progress: step %,d of %,d · %s", log.lastStep(), steps, settings.presetName());
     }
 
@@ -73,7 +77,7 @@ public final class TrainingReport {
                 + "</div>\n";
     }
 
-    private static String confusion(JsonNode metrics) {
+    static String confusion(JsonNode metrics) {
         JsonNode json = metrics.get("confusion_matrix");
         long[][] counts = new long[json.size()][json.size()];
         for (int a = 0; a < counts.length; a++) {
@@ -84,7 +88,7 @@ public final class TrainingReport {
         return Charts.heatMap("confusion", counts);
     }
 
-    private static String perClass(JsonNode metrics) {
+    static String perClass(JsonNode metrics) {
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode c : metrics.get("per_class")) {
             rows.add(List.of(c.get("label").asText(), format("%.4f", c.get("precision").asDouble()),

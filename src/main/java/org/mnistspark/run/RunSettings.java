@@ -2,6 +2,7 @@ package org.mnistspark.run;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
+import org.mnistspark.image.Preprocessing;
 import org.mnistspark.model.Hyperparameters;
 import org.mnistspark.model.Hyperparameters.Decay;
 import org.mnistspark.model.Hyperparameters.Init;
@@ -11,7 +12,8 @@ import org.mnistspark.model.Hyperparameters.Init;
  * exactly as started and the report can show them; {@code dataMd5} holds the checksums of the data
  * files; {@code calibrationExamples} how many examples at the end of the training split were held out
  * of training to fit the model's temperature. Fields that runs of earlier versions did not record are
- * null there, and read as those runs trained: {@link #hyperparameters()} and {@link #heldOut()} fill them in.
+ * null there, and read as those runs trained: {@link #hyperparameters()}, {@link #heldOut()} and
+ * {@link #scans()} fill them in. {@code data} is null in a run trained on scans alone.
  */
 public record RunSettings(
         @JsonProperty(required = true) String data,
@@ -30,22 +32,34 @@ public record RunSettings(
         @JsonProperty(required = true) int workers,
         @JsonProperty(required = true) int logEvery,
         @JsonProperty(required = true) int checkpointEvery,
-        Integer calibrationExamples) {
+        Integer calibrationExamples,
+        String images,
+        Double imagesWeight,
+        String testImages,
+        String initModel,
+        Preprocessing preprocess) {
 
     public static RunSettings of(String data, Map<String, String> dataMd5, String preset, long steps, Double epochs, Hyperparameters hp,
-            int averagingFrequency, int workers, int logEvery, int checkpointEvery) {
+            int averagingFrequency, int workers, int logEvery, int checkpointEvery, ScanSettings scans) {
         return new RunSettings(data, dataMd5, preset, steps, epochs, hp.learningRate(), hp.batchSize(), hp.dropoutKeep(), hp.seed(),
-                hp.decay(), hp.init(), hp.labelSmoothing(), averagingFrequency, workers, logEvery, checkpointEvery, null);
+                hp.decay(), hp.init(), hp.labelSmoothing(), averagingFrequency, workers, logEvery, checkpointEvery, null,
+                scans.images(), scans.imagesWeight(), scans.testImages(), scans.initModel(), scans.preprocess());
     }
 
     public RunSettings withCalibrationExamples(int examples) {
         return new RunSettings(data, dataMd5, preset, steps, epochs, learningRate, batchSize, dropoutKeep, seed, learningRateDecay,
-                weightInit, labelSmoothing, averagingFrequency, workers, logEvery, checkpointEvery, examples);
+                weightInit, labelSmoothing, averagingFrequency, workers, logEvery, checkpointEvery, examples, images, imagesWeight,
+                testImages, initModel, preprocess);
     }
 
     /** The examples held out of training for calibration; runs of versions before calibration held none. */
     public int heldOut() {
         return calibrationExamples == null ? 0 : calibrationExamples;
+    }
+
+    /** The run's scans and starting model; none in runs of versions before them. */
+    public ScanSettings scans() {
+        return new ScanSettings(images, imagesWeight, testImages, initModel, preprocess);
     }
 
     public Hyperparameters hyperparameters() {

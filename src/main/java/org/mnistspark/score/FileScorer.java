@@ -1,18 +1,15 @@
 package org.mnistspark.score;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.SerializableConfiguration;
 import org.mnistspark.image.ImageDecoder;
+import org.mnistspark.image.ImageFile;
 import org.mnistspark.image.Preprocessing;
 import org.mnistspark.image.UnreadableImageException;
 import org.mnistspark.model.BroadcastModel;
@@ -100,19 +97,6 @@ final class FileScorer implements Serializable {
     }
 
     private byte[] read(String path) {
-        Path file = new Path(path);
-        try {
-            FileSystem fs = file.getFileSystem(hadoop.value());
-            long length = fs.getFileStatus(file).getLen();
-            if (length > maxFileBytes) {
-                throw new UnreadableImageException(String.format("file of %d bytes, more than the limit of %d",
-                        length, maxFileBytes));
-            }
-            try (InputStream in = fs.open(file)) {
-                return in.readNBytes((int) length);
-            }
-        } catch (IOException e) {
-            throw new UnreadableImageException("cannot read: " + e.getMessage());
-        }
+        return ImageFile.read(path, hadoop.value(), maxFileBytes);
     }
 }

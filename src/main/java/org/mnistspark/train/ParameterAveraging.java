@@ -28,7 +28,7 @@ final class ParameterAveraging implements AutoCloseable {
     private final MultiLayerNetwork network;
     private final String configuration;
     private final Broadcast<TrainingSet> data;
-    private final StepOrder order;
+    private final BatchOrder order;
     private final int workers;
     private final int frequency;
     private final Targets targets;
@@ -44,7 +44,7 @@ final class ParameterAveraging implements AutoCloseable {
     private record Result(PackedFloats parameters, PackedFloats updaterState, double lossSum) implements Serializable {}
 
     /** {@code flushSubnormals} is false only to measure what the flush changes. */
-    ParameterAveraging(JavaSparkContext sc, MultiLayerNetwork network, TrainingSet data, StepOrder order, int workers,
+    ParameterAveraging(JavaSparkContext sc, MultiLayerNetwork network, TrainingSet data, BatchOrder order, int workers,
             int frequency, Targets targets, long seed, long runSteps, boolean flushSubnormals) {
         this.sc = sc;
         this.network = network;
@@ -88,7 +88,7 @@ final class ParameterAveraging implements AutoCloseable {
         try {
             String conf = configuration;
             Broadcast<TrainingSet> examples = data;
-            StepOrder steps = order;
+            BatchOrder steps = order;
             int f = frequency;
             Targets t = targets;
             long s = seed;
@@ -106,7 +106,7 @@ final class ParameterAveraging implements AutoCloseable {
         }
     }
 
-    private static Result work(String configuration, Start start, TrainingSet data, StepOrder order, long from, long to,
+    private static Result work(String configuration, Start start, TrainingSet data, BatchOrder order, long from, long to,
             Targets targets, long seed) {
         MultiLayerNetwork network = NetworkPool.borrow(configuration);
         try {

@@ -1,6 +1,5 @@
 package org.mnistspark.train;
 
-import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -11,7 +10,7 @@ import java.util.Random;
  * after the last full minibatch of an epoch wait for the next shuffle. A function of the seed and the
  * step alone, so any worker, and a resumed run, can tell.
  */
-final class StepOrder implements Serializable {
+final class StepOrder implements BatchOrder {
     private final int examples;
     private final int batchSize;
     private final long seed;
@@ -27,12 +26,13 @@ final class StepOrder implements Serializable {
         this.seed = seed;
     }
 
-    long perEpoch() {
+    @Override
+    public long perEpoch() {
         return examples / batchSize;
     }
 
-    /** The indices of the examples of step {@code step}'s minibatch. */
-    synchronized int[] examplesOf(long step) {
+    @Override
+    public synchronized int[] examplesOf(long step) {
         long epoch = step / perEpoch();
         if (shuffled == null || epoch != shuffledEpoch) {
             shuffled = shuffle(epoch);

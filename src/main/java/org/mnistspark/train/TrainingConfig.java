@@ -3,26 +3,28 @@ package org.mnistspark.train;
 import java.util.Map;
 import org.mnistspark.model.Hyperparameters;
 import org.mnistspark.run.RunSettings;
+import org.mnistspark.run.ScanSettings;
 
 /**
  * One training run, whose files go to the directory {@code output} on any file system Hadoop reaches.
  * {@code epochs}, when set, replaces {@code steps}. {@code workers} of 0 means Spark's default parallelism. Progress is reported about every {@code logEvery} steps and a
  * checkpoint saved about every {@code checkpointEvery} steps (0: never), both rounded up to whole
  * averaging rounds. {@code preset} names the recipe the hyper-parameters started from; {@code overwrite}
- * lets a new run replace one already in {@code output}.
+ * lets a new run replace one already in {@code output}. {@code dataDir} is null when the run trains on
+ * {@code scans} alone.
  */
 public record TrainingConfig(String dataDir, String output, String preset, long steps, Double epochs, Hyperparameters hyperparameters,
-        int averagingFrequency, int workers, int logEvery, int checkpointEvery, boolean overwrite) {
+        int averagingFrequency, int workers, int logEvery, int checkpointEvery, boolean overwrite, ScanSettings scans) {
 
     /** The run in {@code runDir} as its settings file records it. */
     static TrainingConfig of(RunSettings settings, String runDir) {
         return new TrainingConfig(settings.data(), runDir, settings.presetName(), settings.steps(), settings.epochs(),
                 settings.hyperparameters(), settings.averagingFrequency(), settings.workers(), settings.logEvery(),
-                settings.checkpointEvery(), false);
+                settings.checkpointEvery(), false, settings.scans());
     }
 
     /** What the run's settings file keeps, with the checksums of the data files. */
     RunSettings settings(Map<String, String> dataMd5) {
-        return RunSettings.of(dataDir, dataMd5, preset, steps, epochs, hyperparameters, averagingFrequency, workers, logEvery, checkpointEvery);
+        return RunSettings.of(dataDir, dataMd5, preset, steps, epochs, hyperparameters, averagingFrequency, workers, logEvery, checkpointEvery, scans);
     }
 }

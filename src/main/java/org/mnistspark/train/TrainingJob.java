@@ -13,7 +13,6 @@ import org.mnistspark.data.LabeledImages;
 import org.mnistspark.evaluate.Evaluator;
 import org.mnistspark.evaluate.TestMetrics;
 import org.mnistspark.idx.DataChecksums;
-import org.mnistspark.idx.MnistFiles.Split;
 import org.mnistspark.model.DeepMnistCnn;
 import org.mnistspark.model.Hyperparameters;
 import org.mnistspark.model.ModelFile;
@@ -45,12 +44,9 @@ public final class TrainingJob {
     private final Console console;
     private final PrintWriter out;
     private final Hyperparameters hp;
-    private final LabeledImages train;
-    private final LabeledImages test;
+    private final TrainingData data;
     private final TrainingSet examples;
-    /** The last examples of the training split, never trained on: the temperature is fitted on them. */
-    private final TrainingSet heldOut;
-    private final StepOrder order;
+    private final BatchOrder order;
     private final int workers;
     private final long steps;
 
@@ -62,16 +58,9 @@ public final class TrainingJob {
         this.console = console;
         this.out = console.out();
         this.hp = config.hyperparameters();
-        this.train = LabeledImages.read(spark, config.dataDir(), Split.TRAIN, CLASSES);
-        this.test = LabeledImages.read(spark, config.dataDir(), Split.TEST, CLASSES);
-        if (!train.shape().equals(test.shape())) {
-            throw new IllegalArgumentException(test.path() + ": images are " + test.shape() + " but the training images are " + train.shape());
-        }
-        TrainingSet all = TrainingSet.collect(train);
-        int kept = all.count() - (heldOut != null ? heldOut : TemperatureFit.heldOut(all.count(), hp.batchSize()));
-        this.examples = all.range(0, kept);
-        this.heldOut = all.range(kept, all.count());
-        this.order = new StepOrder(examples.count(), hp.batchSize(), hp.seed());
+        this.data = TrainingData.read(spark, config, heldOut, CLASSES, out);
+        this.examples = data.examples();
+        this.order = data.order();
         this.workers = config.workers() > 0 ? config.workers() : sc.defaultParallelism();
         this.steps = config.epochs() != null ? Math.round(config.epochs() * order.perEpoch()) : config.steps();
         if (steps < 1) {
@@ -99,8 +88,11 @@ public final class TrainingJob {
             run.delete(name);
         }
         TrainingJob job = new TrainingJob(spark, config, null, console);
-        run.writeSettings(config.settings(DataChecksums.of(config.dataDir(), run.conf())).withCalibrationExamples(job.heldOut.count()));
-        return job.train(job.newNetwork(), 0);
+        // Before the settings are written: a model that does not fit leaves nothing behind.
+        MultiLayerNetwork network = job.newNetwork();
+        run.writeSettings(config.settings(config.dataDir() == null ? Map.of() : DataChecksums.of(config.dataDir(), run.conf()))
+                .withCalibrationExamples(job.data.heldOut().count()));
+        return job.train(network, 0);
     }
 
     /** Continues the run in {@code runDir} from its last checkpoint, with the settings it was started with. */
@@ -116,41 +108,71 @@ public final class TrainingJob {
         TrainingJob job = new TrainingJob(spark, TrainingConfig.of(settings, runDir), settings.heldOut(), console);
         String checkpointFile = run.file(RunDirectory.CHECKPOINT);
         ModelFile.Loaded checkpoint = ModelFile.load(checkpointFile, run.conf());
-        if (!checkpoint.info().shape().equals(job.train.shape())) {
+        if (!checkpoint.info().shape().equals(job.data.shape())) {
             throw new IllegalArgumentException(checkpointFile + ": the model takes " + checkpoint.info().shape()
-                    + " but the training images are " + job.train.shape());
+                    + " but the training images are " + job.data.shape());
         }
         job.out.printf("resuming at step %d of %d from %s%n", checkpoint.info().steps(), job.steps, checkpointFile);
         return job.train(checkpoint.network(), checkpoint.info().steps());
     }
 
+    /** A network to train: freshly initialised, or holding the parameters of {@code --init-model} with Adam's state fresh. */
     private MultiLayerNetwork newNetwork() {
-        MultiLayerNetwork network = new MultiLayerNetwork(DeepMnistCnn.configuration(train.shape(), hp,
+        MultiLayerNetwork network = new MultiLayerNetwork(DeepMnistCnn.configuration(data.shape(), hp,
                 ParameterAveraging.updatesPerWorker(steps, workers, config.averagingFrequency())));
         network.init();
+        String initModel = config.scans().initModel();
+        if (initModel != null) {
+            ModelFile.Loaded start = ModelFile.load(initModel, run.conf());
+            if (!start.info().shape().equals(data.shape())) {
+                throw new IllegalArgumentException(initModel + ": the model takes " + start.info().shape()
+                        + " but the training images are " + data.shape());
+            }
+            if (start.network().numParams() != network.numParams()) {
+                throw new IllegalArgumentException(String.format("%s: a network of %,d parameters, not this one's %,d",
+                        initModel, start.network().numParams(), network.numParams()));
+            }
+            network.setParams(start.network().params());
+            out.printf("starting from the parameters of %s (trained %,d steps on %s)%n", initModel, start.info().steps(),
+                    start.info().trainedOn());
+        }
         return network;
     }
 
     /** Trains {@code network} from step {@code start} to the end, then saves, evaluates and reports. */
     private TestMetrics train(MultiLayerNetwork network, long start) throws IOException {
-        out.printf("training on %d examples (%s) from %s, the last %d held out for calibration: %d steps of %d, %d workers averaging every %d steps%n",
-                examples.count(), train.shape(), train.path(), heldOut.count(), steps, hp.batchSize(), workers, config.averagingFrequency());
+        TrainingSet heldOut = data.heldOut();
+        out.printf("training on %d examples (%s) from %s, %d held out for calibration: %d steps of %d, %d workers averaging every %d steps%n",
+                examples.count(), data.shape(), data.trainedOn(), heldOut.count(), steps, hp.batchSize(), workers, config.averagingFrequency());
         NativeBackend.describeExecutors(sc).forEach(out::println);
         Fitted fitted = fit(network, start);
         TemperatureFit calibration = TemperatureFit.of(network, heldOut);
         out.println(calibration.describe());
-        ModelFile.save(network, new ModelInfo(train.shape(), steps, train.path(), calibration.temperature()), run.file(RunDirectory.MODEL),
-                run.conf());
-        TestMetrics metrics = Evaluator.evaluate(sc, network, calibration.temperature(), test, console);
-        MistakesFile.write(run.file(RunDirectory.MISTAKES), run.conf(), test.shape().rows(), test.shape().cols(), metrics.mistakes());
+        double temperature = calibration.temperature();
+        ModelFile.save(network, new ModelInfo(data.shape(), steps, data.trainedOn(), temperature), run.file(RunDirectory.MODEL), run.conf());
+        LabeledImages test = data.test();
+        TestMetrics metrics = test == null ? null : Evaluator.evaluate(sc, network, temperature, test, console);
+        if (metrics != null) {
+            MistakesFile.write(run.file(RunDirectory.MISTAKES), run.conf(), test.shape().rows(), test.shape().cols(), metrics.mistakes());
+        }
+        // Scans to test on beside the IDX test split are evaluated too, under a key of their own.
+        TestMetrics scanMetrics = data.testScans() == null ? null
+                : test == data.testScans().images() ? metrics : Evaluator.evaluate(sc, network, temperature, data.testScans().images(), console);
         long trained = steps - start;
         // A resumed run whose checkpoint is already its last step only evaluates.
         double imagesPerSecond = trained > 0 ? trained * hp.batchSize() / fitted.seconds() : 0;
-        Map<String, Object> json = metricsJson(metrics, start, fitted, imagesPerSecond);
+        Map<String, Object> json = metricsJson(metrics, scanMetrics, start, fitted, imagesPerSecond);
         json.putAll(calibration.toJson());
         run.writeMetrics(json);
         out.printf("trained %d steps in %s (%.1f images/s)%n", trained, Progress.duration(Math.round(fitted.seconds())), imagesPerSecond);
-        out.print(metrics.report());
+        if (metrics == null) {
+            out.println("no test set: give --data or --test-images to evaluate the model");
+        } else {
+            out.print(metrics.report());
+        }
+        if (scanMetrics != null && scanMetrics != metrics) {
+            out.print("on " + data.testScans().source() + ": " + scanMetrics.report());
+        }
         TrainingReport.write(run);
         out.println("wrote " + run.file(RunDirectory.MODEL) + ", metrics.json, train-log.csv and the report " + run.file(RunDirectory.REPORT));
         return metrics;
@@ -164,7 +186,7 @@ public final class TrainingJob {
         ExecutorLossLog lossLog = new ExecutorLossLog(out);
         sc.sc().addSparkListener(lossLog);
         try (ParameterAveraging averaging = new ParameterAveraging(sc, network, examples, order, workers, config.averagingFrequency(),
-                new Targets(train.shape().classes(), hp.labelSmoothing()), hp.seed(), steps, true)) {
+                new Targets(data.shape().classes(), hp.labelSmoothing()), hp.seed(), steps, true)) {
             double seconds = rounds(averaging, network, start);
             return new Fitted(seconds, averaging.flushedSubnormals());
         } finally {
@@ -193,7 +215,7 @@ public final class TrainingJob {
                 if (checkpointEvery > 0 && (done % checkpointEvery == 0 || done == steps)) {
                     // The report first: whoever finds the checkpoint finds a report of the run up to it.
                     TrainingReport.write(run);
-                    ModelFile.save(network, new ModelInfo(train.shape(), done, train.path()), checkpoint, run.conf());
+                    ModelFile.save(network, new ModelInfo(data.shape(), done, data.trainedOn()), checkpoint, run.conf());
                     log.println(String.format("checkpoint at step %d: %s", done, checkpoint));
                 }
             }
@@ -201,10 +223,19 @@ public final class TrainingJob {
         }
     }
 
-    private Map<String, Object> metricsJson(TestMetrics metrics, long start, Fitted fitted, double imagesPerSecond) {
-        Map<String, Object> json = new LinkedHashMap<>(metrics.toJson());
-        json.put("test_data", test.path());
-        json.put("train_data", train.path());
+    private Map<String, Object> metricsJson(TestMetrics metrics, TestMetrics scanMetrics, long start, Fitted fitted, double imagesPerSecond) {
+        Map<String, Object> json = new LinkedHashMap<>(metrics == null ? Map.of() : metrics.toJson());
+        if (metrics != null) {
+            json.put("test_data", data.test().path());
+        }
+        json.putAll(data.toJson());
+        if (scanMetrics != null) {
+            Map<String, Object> testImages = new LinkedHashMap<>(scanMetrics.toJson());
+            testImages.put("images", data.testScans().toJson());
+            json.put("test_images", testImages);
+        }
+        json.put("images_weight", config.scans().imagesWeight());
+        json.put("init_model", config.scans().initModel());
         json.put("steps", steps);
         json.put("examples", steps * hp.batchSize());
         json.put("resumed_at_step", start);

@@ -24,6 +24,17 @@ record TrainingSet(int[] labels, byte[] pixels, int pixelsPerImage) implements S
         return new TrainingSet(labels, pixels, size);
     }
 
+    /** This set's examples, then {@code more}'s: {@code more}'s example i is example {@code count() + i} here. */
+    TrainingSet followedBy(TrainingSet more) {
+        int[] allLabels = new int[labels.length + more.labels.length];
+        System.arraycopy(labels, 0, allLabels, 0, labels.length);
+        System.arraycopy(more.labels, 0, allLabels, labels.length, more.labels.length);
+        byte[] allPixels = new byte[pixels.length + more.pixels.length];
+        System.arraycopy(pixels, 0, allPixels, 0, pixels.length);
+        System.arraycopy(more.pixels, 0, allPixels, pixels.length, more.pixels.length);
+        return new TrainingSet(allLabels, allPixels, pixelsPerImage);
+    }
+
     int count() {
         return labels.length;
     }

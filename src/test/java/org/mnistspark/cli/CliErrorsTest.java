@@ -168,4 +168,22 @@ class CliErrorsTest {
         assertEquals(1, cli.exitCode());
         assertTrue(cli.errorLine().startsWith("error: " + model + ": not a model saved by this tool ("), cli.errorLine());
     }
+
+    @Test
+    void imagesFolderWithoutImages() throws IOException {
+        Path images = Files.createDirectories(dir.resolve("scans"));
+        Cli cli = Cli.run("train", "--images", images.toString(), "--output", dir.resolve("run").toString(), "--steps", "1");
+        assertFails(cli, 1, images + ": no image files; expected a folder per digit (" + images + "/0/…, " + images
+                + "/9/…) or a CSV file of path,label rows");
+    }
+
+    @Test
+    void imagesWeightOutOfRangeOrWithoutBothSources() throws IOException {
+        Path images = Files.createDirectories(dir.resolve("scans"));
+        assertFails(train(dataset(60, 60), "--images", images.toString(), "--images-weight", "1"), 2,
+                "--images-weight must be above 0 and below 1, not 1.0 (see --help)");
+        assertFails(train(dataset(60, 60), "--images-weight", "0.5"), 2, "--images-weight needs both --data and --images (see --help)");
+        assertFails(train(dataset(60, 60), "--images", images.toString(), "--labels", images.resolve("labels.csv").toString()), 2,
+                "give --images or --labels, not both (see --help)");
+    }
 }

@@ -1,0 +1,112 @@
+package org.mnistspark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mnistspark.testing.Cli;
+import org.mnistspark.testing.Digits;
+import org.mnistspark.testing.NewHand;
+import org.mnistspark.testing.TestData;
+import org.mnistspark.testing.TrainedModel;
+
+/**
+ * Fine-tuning the suite's model on 30 photos per digit of a hand it reads poorly ({@link NewHand}: MNIST
+ * test digits leaning hard backwards, in a broad pen, photographed on paper) with the defaults of
+ * {@code --init-model}, MNIST mixed in: on other photos of that hand at least half of the errors go,
+ * and MNIST's own test accuracy stays within {@link #MNIST_MARGIN}.
+ */
+class FineTuneTest {
+    private static final int PER_DIGIT = 30;
+    private static final int HELD_OUT = 1000;
+    /**
+     * How far MNIST test accuracy may fall. Measured with the suite's recipe it rose, 98.32% to 98.52%
+     * (the model is short of training and the run trains it further on MNIST); the product's target for
+     * a full model is 0.1 point (see the README). On the new hand it went from 85.7% to 93.6%, where
+     * half of the error is 92.85%.
+     */
+    private static final double MNIST_MARGIN = 0.002;
+
+    @TempDir
+    static Path dir;
+
+    private static Path tuning;
+    private static Path heldOut;
+
+    @BeforeAll
+    static void write() throws IOException {
+        List<Digits.Digit> digits = Digits.mnistTest(1000 + HELD_OUT);
+        int[] taken = new int[10];
+        List<Digits.Digit> few = new ArrayList<>();
+        for (Digits.Digit d : digits.subList(0, 1000)) {
+            if (taken[d.label()]++ < PER_DIGIT) {
+                few.add(d);
+            }
+        }
+        tuning = NewHand.writeFolders(dir.resolve("tuning"), few, 1);
+        heldOut = NewHand.writeFolders(dir.resolve("held-out"), digits.subList(1000, 1000 + HELD_OUT), 2);
+        Files.writeString(heldOut.resolve("5/notes.txt"), "not a scan");
+    }
+
+    private static JsonNode evaluate(Path model, Path output) throws IOException {
+        Cli cli = Cli.run("evaluate", "--model", model.toString(), "--images", heldOut.toString(), "--output", output.toString(),
+                "--master", "local[2]");
+        assertEquals(0, cli.exitCode(), cli.err());
+        return new ObjectMapper().readTree(output.toFile());
+    }
+
+    @Test
+    void learnsANewHandWithoutLosingMnist() throws IOException {
+        JsonNode before = evaluate(TrainedModel.modelFile(), dir.resolve("before.json"));
+        Path run = dir.resolve("tuned");
+        Cli tune = Cli.run("train", "--images", tuning.toString(), "--init-model", TrainedModel.modelFile().toString(),
+                "--data", TestData.mnist().toString(), "--output", run.toString(), "--master", "local[2]");
+        assertEquals(0, tune.exitCode(), tune.err());
+        JsonNode after = evaluate(run.resolve("model.zip"), dir.resolve("after.json"));
+
+        double base = new ObjectMapper().readTree(TrainedModel.runDir().resolve("metrics.json").toFile()).get("accuracy").asDouble();
+        JsonNode metrics = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
+        double mnist = metrics.get("accuracy").asDouble();
+        System.out.printf("new hand, %d held-out photos: %.4f before, %.4f after fine-tuning; MNIST test %.4f before, %.4f after%n",
+                HELD_OUT, before.get("accuracy").asDouble(), after.get("accuracy").asDouble(), base, mnist);
+        assertEquals(300, metrics.get("steps").asLong(), "the fine-tuning default");
+        assertEquals(0.5, metrics.get("images_weight").asDouble(), "the default share of scans with MNIST");
+        double error = 1 - before.get("accuracy").asDouble();
+        assertTrue(error > 0.1, "the new hand must be one the model reads poorly: accuracy " + before.get("accuracy"));
+        assertTrue(after.get("accuracy").asDouble() >= before.get("accuracy").asDouble() + error / 2,
+                "before " + before.get("accuracy") + ", after " + after.get("accuracy"));
+        assertTrue(mnist >= base - MNIST_MARGIN, "MNIST test accuracy " + base + " before, " + mnist + " after");
+    }
+
+    @Test
+    void evaluateOnScansWritesItsMetricsAndAReport() throws IOException {
+        JsonNode json = evaluate(TrainedModel.modelFile(), dir.resolve("evaluation.json"));
+
+        assertEquals(HELD_OUT, json.get("test_examples").asLong());
+        assertEquals(10, json.get("per_class").size());
+        assertEquals(10, json.get("confusion_matrix").size());
+        assertEquals(HELD_OUT + 1, json.get("images").get("files").asLong());
+        assertEquals("not an image in a known format (JPEG, PNG, GIF, BMP, TIFF)", json.get("images").get("skipped").get(0).get("reason").asText());
+        long wrong = HELD_OUT - Math.round(json.get("accuracy").asDouble() * HELD_OUT);
+        assertEquals(Math.min(100, wrong), json.get("mistakes").size());
+        JsonNode first = json.get("mistakes").get(0);
+        assertTrue(first.get("label").asInt() != first.get("predicted").asInt());
+        assertTrue(Files.exists(Path.of(new org.apache.hadoop.fs.Path(first.get("path").asText()).toUri().getPath())), first.toString());
+
+        String report = Files.readString(dir.resolve("evaluation-report.html"));
+        assertTrue(report.contains("<svg id=\"confusion\""), "the confusion matrix");
+        assertTrue(report.contains("<th>precision</th>"), "the per-class table");
+        assertEquals(json.get("mistakes").size(), report.split("<figure ", -1).length - 1, "one figure per scan got wrong");
+        assertTrue(report.contains("<code>" + first.get("path").asText() + "</code>"), "the scan's path");
+        assertTrue(report.contains("notes.txt</td><td>not an image in a known format"), "the skipped file");
+    }
+}
