@@ -2,6 +2,7 @@ package org.mnistspark.run;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
+import org.mnistspark.augment.Augmentation;
 import org.mnistspark.model.Hyperparameters;
 import org.mnistspark.model.Hyperparameters.Decay;
 import org.mnistspark.model.Hyperparameters.Init;
@@ -25,6 +26,7 @@ public record RunSettings(
         Decay learningRateDecay,
         Init weightInit,
         Double labelSmoothing,
+        Augmentation augmentation,
         @JsonProperty(required = true) int averagingFrequency,
         @JsonProperty(required = true) int workers,
         @JsonProperty(required = true) int logEvery,
@@ -33,14 +35,15 @@ public record RunSettings(
     public static RunSettings of(String data, Map<String, String> dataMd5, String preset, long steps, Double epochs, Hyperparameters hp,
             int averagingFrequency, int workers, int logEvery, int checkpointEvery) {
         return new RunSettings(data, dataMd5, preset, steps, epochs, hp.learningRate(), hp.batchSize(), hp.dropoutKeep(), hp.seed(),
-                hp.decay(), hp.init(), hp.labelSmoothing(), averagingFrequency, workers, logEvery, checkpointEvery);
+                hp.decay(), hp.init(), hp.labelSmoothing(), hp.augmentation(), averagingFrequency, workers, logEvery, checkpointEvery);
     }
 
     public Hyperparameters hyperparameters() {
         return new Hyperparameters(learningRate, batchSize, dropoutKeep, seed,
                 learningRateDecay == null ? Decay.NONE : learningRateDecay,
                 weightInit == null ? Init.TRUNCATED_NORMAL : weightInit,
-                labelSmoothing == null ? 0 : labelSmoothing);
+                labelSmoothing == null ? 0 : labelSmoothing,
+                augmentation == null ? Augmentation.NONE : augmentation);
     }
 
     /** The recipe the run started from; runs of versions before presets name none. */

@@ -15,6 +15,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mnistspark.augment.Augmentation;
 import org.mnistspark.model.ModelFile;
 import org.mnistspark.testing.Cli;
 import org.mnistspark.testing.DriverCommand;
@@ -39,7 +40,7 @@ class TrainResumeTest {
         Path run = dir.resolve("killed");
         Path checkpoint = run.resolve("checkpoint.zip");
         Process driver = startDriver(run, "train", "--data", data.toString(), "--output", run.toString(), "--steps", String.valueOf(STEPS),
-                "--lr", "1e-3", "--label-smoothing", "0.1", "--workers", "2", "--averaging-frequency", "5", "--log-every", "20",
+                "--lr", "1e-3", "--label-smoothing", "0.1", "--augment", "affine,elastic=0.5", "--workers", "2", "--averaging-frequency", "5", "--log-every", "20",
                 "--checkpoint-every", "40", "--master", "local[2]");
         try {
             while (!Files.exists(checkpoint)) {
@@ -69,6 +70,7 @@ class TrainResumeTest {
         assertEquals(STEPS, metrics.get("steps").asLong());
         assertEquals(checkpointStep, metrics.get("resumed_at_step").asLong());
         assertEquals(0.1, metrics.get("label_smoothing").asDouble(), "the run's own settings, kept across the resume");
+        assertEquals(Augmentation.parse("affine,elastic=0.5").describe(), metrics.get("augmentation").asText());
         assertTrue(Files.readString(run.resolve("report.html")).contains("test accuracy "), "the finished run's report");
         assertEquals(STEPS, ModelFile.load(checkpoint.toString(), new Configuration()).info().steps(), "the last checkpoint is the finished model");
 
