@@ -79,6 +79,7 @@ public final class Augmenter implements Serializable {
             out = PenStroke.apply(out, rows, cols, random.nextBoolean(), settings.pen().strength() * (0.5 + 0.5 * random.nextDouble()));
         }
         if (random.nextDouble() < settings.blur().probability() && blurKernels.length > 0) {
+            // The blur works in place: never on the caller's image.
             out = out == image ? out.clone() : out;
             blurKernels[random.nextInt(blurKernels.length)].smooth(out, rows, cols);
         }
@@ -86,9 +87,5 @@ public final class Augmenter implements Serializable {
             out = SensorNoise.apply(out, settings.noise().sigma() * random.nextDouble(), random);
         }
         return out;
-    }
-
-    public Augmentation settings() {
-        return settings;
     }
 }
