@@ -147,13 +147,14 @@ public record Augmentation(Affine affine, Pen pen, Elastic elastic, Blur blur, N
                 new Blur(p.get(Transform.BLUR), blur.sigma), new Noise(p.get(Transform.NOISE), noise.sigma));
     }
 
-    public boolean isNone() {
+    /** True when every probability is 0 (not named as a getter, so that Jackson writes no such field to the settings file). */
+    public boolean changesNothing() {
         return Arrays.stream(Transform.values()).allMatch(t -> probability(t) == 0);
     }
 
     /** One line for the console and metrics.json: each transformation that is on, with its probability and strength. */
     public String describe() {
-        if (isNone()) {
+        if (changesNothing()) {
             return "none";
         }
         StringBuilder s = new StringBuilder();

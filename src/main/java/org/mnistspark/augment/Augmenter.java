@@ -34,7 +34,7 @@ public final class Augmenter implements Serializable {
 
     /** The images of step {@code step}'s minibatch, changed; {@code pixels} itself when nothing is on. */
     public byte[] apply(byte[] pixels, long step) {
-        if (settings.isNone()) {
+        if (settings.changesNothing()) {
             return pixels;
         }
         int size = rows * cols;

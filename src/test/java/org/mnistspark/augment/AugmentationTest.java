@@ -28,7 +28,7 @@ class AugmentationTest {
     @Test
     void describesWhatIsOn() {
         assertEquals("none", Augmentation.NONE.describe());
-        assertTrue(Augmentation.parse("pen=0").isNone());
+        assertTrue(Augmentation.parse("pen=0").changesNothing());
         assertEquals("affine 0.50 (rotation ±12.0°, scale ±0.100, shear ±0.150, shift ±1.00 px), noise 0.25 (sigma up to 16.0 grey levels)",
                 Augmentation.parse("affine,noise=0.25").describe());
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ class RunSettingsTest {
         // The report lists the settings by the file's names.
         Map<?, ?> augmentation = (Map<?, ?>) RunDirectory.namedAsInTheFile(run.readSettings()).get("augmentation");
         assertEquals(24.0, ((Map<?, ?>) augmentation.get("elastic")).get("alpha"));
+        assertEquals(Set.of("affine", "pen", "elastic", "blur", "noise"), augmentation.keySet(), "settings only");
     }
 
     @Test
