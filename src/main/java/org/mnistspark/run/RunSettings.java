@@ -2,6 +2,7 @@ package org.mnistspark.run;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
+import org.mnistspark.augment.Augmentation;
 import org.mnistspark.image.Preprocessing;
 import org.mnistspark.model.Hyperparameters;
 import org.mnistspark.model.Hyperparameters.Decay;
@@ -28,6 +29,7 @@ public record RunSettings(
         Decay learningRateDecay,
         Init weightInit,
         Double labelSmoothing,
+        Augmentation augmentation,
         @JsonProperty(required = true) int averagingFrequency,
         @JsonProperty(required = true) int workers,
         @JsonProperty(required = true) int logEvery,
@@ -42,13 +44,13 @@ public record RunSettings(
     public static RunSettings of(String data, Map<String, String> dataMd5, String preset, long steps, Double epochs, Hyperparameters hp,
             int averagingFrequency, int workers, int logEvery, int checkpointEvery, ScanSettings scans) {
         return new RunSettings(data, dataMd5, preset, steps, epochs, hp.learningRate(), hp.batchSize(), hp.dropoutKeep(), hp.seed(),
-                hp.decay(), hp.init(), hp.labelSmoothing(), averagingFrequency, workers, logEvery, checkpointEvery, null,
+                hp.decay(), hp.init(), hp.labelSmoothing(), hp.augmentation(), averagingFrequency, workers, logEvery, checkpointEvery, null,
                 scans.images(), scans.imagesWeight(), scans.testImages(), scans.initModel(), scans.preprocess());
     }
 
     public RunSettings withCalibrationExamples(int examples) {
         return new RunSettings(data, dataMd5, preset, steps, epochs, learningRate, batchSize, dropoutKeep, seed, learningRateDecay,
-                weightInit, labelSmoothing, averagingFrequency, workers, logEvery, checkpointEvery, examples, images, imagesWeight,
+                weightInit, labelSmoothing, augmentation, averagingFrequency, workers, logEvery, checkpointEvery, examples, images, imagesWeight,
                 testImages, initModel, preprocess);
     }
 
@@ -66,7 +68,8 @@ public record RunSettings(
         return new Hyperparameters(learningRate, batchSize, dropoutKeep, seed,
                 learningRateDecay == null ? Decay.NONE : learningRateDecay,
                 weightInit == null ? Init.TRUNCATED_NORMAL : weightInit,
-                labelSmoothing == null ? 0 : labelSmoothing);
+                labelSmoothing == null ? 0 : labelSmoothing,
+                augmentation == null ? Augmentation.NONE : augmentation);
     }
 
     /** The recipe the run started from; runs of versions before presets name none. */

@@ -6,6 +6,8 @@ import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mnistspark.augment.Augmenter;
+import org.mnistspark.data.Batch;
 import org.mnistspark.model.NetworkPool;
 import org.mnistspark.model.PackedFloats;
 import org.mnistspark.model.Subnormals;
@@ -18,8 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * back; the driver averages them. The parameters travel as plain float arrays (ND4J's own Java
  * serialization writes one float at a time), the training set is broadcast once, and executors reuse
  * their networks from round to round. Worker {@code w} of the round starting at step {@code s} fits
- * steps {@code s + w·frequency} to {@code s + (w+1)·frequency - 1}, with dropout seeded by the step,
- * so a round's result depends on nothing but its inputs: a rerun task, or a resumed run, repeats it exactly.
+ * steps {@code s + w·frequency} to {@code s + (w+1)·frequency - 1}, with dropout and the augmentation
+ * of each minibatch seeded by the step, so a round's result depends on nothing but its inputs: a rerun task, or a resumed run, repeats it exactly.
  * Subnormal floats are flushed to zero from the averaged state (see {@link Subnormals}), so every
  * round starts without them, whatever network the run started from.
  */
@@ -32,6 +34,7 @@ final class ParameterAveraging implements AutoCloseable {
     private final int workers;
     private final int frequency;
     private final Targets targets;
+    private final Augmenter augmenter;
     private final long seed;
     private final long runSteps;
     private final boolean flushSubnormals;
@@ -45,7 +48,7 @@ final class ParameterAveraging implements AutoCloseable {
 
     /** {@code flushSubnormals} is false only to measure what the flush changes. */
     ParameterAveraging(JavaSparkContext sc, MultiLayerNetwork network, TrainingSet data, BatchOrder order, int workers,
-            int frequency, Targets targets, long seed, long runSteps, boolean flushSubnormals) {
+            int frequency, Targets targets, Augmenter augmenter, long seed, long runSteps, boolean flushSubnormals) {
         this.sc = sc;
         this.network = network;
         // Without the iteration count, which changes every round: workers key their cached networks by it.
@@ -58,6 +61,7 @@ final class ParameterAveraging implements AutoCloseable {
         this.workers = workers;
         this.frequency = frequency;
         this.targets = targets;
+        this.augmenter = augmenter;
         this.seed = seed;
         this.runSteps = runSteps;
         this.flushSubnormals = flushSubnormals;
@@ -91,12 +95,13 @@ final class ParameterAveraging implements AutoCloseable {
             BatchOrder steps = order;
             int f = frequency;
             Targets t = targets;
+            Augmenter a = augmenter;
             long s = seed;
             int busy = (int) ((end - first + f - 1) / f);
             List<Result> results = sc.parallelize(IntStream.range(0, busy).boxed().toList(), busy)
                     .map(worker -> {
                         long from = first + (long) worker * f;
-                        return work(conf, start.value(), examples.value(), steps, from, Math.min(end, from + f), t, s);
+                        return work(conf, start.value(), examples.value(), steps, from, Math.min(end, from + f), t, a, s);
                     })
                     .collect();
             average(results);
@@ -107,7 +112,7 @@ final class ParameterAveraging implements AutoCloseable {
     }
 
     private static Result work(String configuration, Start start, TrainingSet data, BatchOrder order, long from, long to,
-            Targets targets, long seed) {
+            Targets targets, Augmenter augmenter, long seed) {
         MultiLayerNetwork network = NetworkPool.borrow(configuration);
         try {
             start.parameters().copyTo(network.params());
@@ -116,7 +121,8 @@ final class ParameterAveraging implements AutoCloseable {
             double lossSum = 0;
             for (long step = from; step < to; step++) {
                 Nd4j.getRandom().setSeed(seed * 1_000_003L + step);
-                network.fit(targets.of(data.batch(order.examplesOf(step))));
+                Batch batch = data.batch(order.examplesOf(step));
+                network.fit(targets.of(new Batch(batch.labels(), augmenter.apply(batch.pixels(), step))));
                 lossSum += network.score();
             }
             return new Result(PackedFloats.of(network.params()), PackedFloats.of(network.getUpdater().getStateViewArray()), lossSum);

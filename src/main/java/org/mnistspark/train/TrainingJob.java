@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mnistspark.augment.Augmenter;
 import org.mnistspark.data.Batch;
 import org.mnistspark.data.LabeledImages;
 import org.mnistspark.evaluate.Evaluator;
@@ -144,6 +145,7 @@ public final class TrainingJob {
         TrainingSet heldOut = data.heldOut();
         out.printf("training on %d examples (%s) from %s, %d held out for calibration: %d steps of %d, %d workers averaging every %d steps%n",
                 examples.count(), data.shape(), data.trainedOn(), heldOut.count(), steps, hp.batchSize(), workers, config.averagingFrequency());
+        out.println("augmentation: " + hp.augmentation().describe());
         NativeBackend.describeExecutors(sc).forEach(out::println);
         Fitted fitted = fit(network, start);
         TemperatureFit calibration = TemperatureFit.of(network, heldOut);
@@ -186,7 +188,8 @@ public final class TrainingJob {
         ExecutorLossLog lossLog = new ExecutorLossLog(out);
         sc.sc().addSparkListener(lossLog);
         try (ParameterAveraging averaging = new ParameterAveraging(sc, network, examples, order, workers, config.averagingFrequency(),
-                new Targets(data.shape().classes(), hp.labelSmoothing()), hp.seed(), steps, true)) {
+                new Targets(data.shape().classes(), hp.labelSmoothing()),
+                new Augmenter(hp.augmentation(), data.shape().rows(), data.shape().cols(), hp.seed()), hp.seed(), steps, true)) {
             double seconds = rounds(averaging, network, start);
             return new Fitted(seconds, averaging.flushedSubnormals());
         } finally {
@@ -246,6 +249,7 @@ public final class TrainingJob {
         json.put("learning_rate_decay", hp.decay().name().toLowerCase(Locale.ROOT));
         json.put("weight_init", hp.init().name().toLowerCase(Locale.ROOT));
         json.put("label_smoothing", hp.labelSmoothing());
+        json.put("augmentation", hp.augmentation().describe());
         json.put("seed", hp.seed());
         json.put("workers", workers);
         json.put("averaging_frequency", config.averagingFrequency());

@@ -73,6 +73,17 @@ class CliErrorsTest {
     }
 
     @Test
+    void unknownAugmentation() throws IOException {
+        assertFails(train(dataset(60, 60), "--augment", "affine,zoom"), 2, "--augment: unknown transformation 'zoom'; give none, default"
+                + " or a list of affine, pen, elastic, blur, noise, each optionally =PROBABILITY (see --help)");
+    }
+
+    @Test
+    void augmentationProbabilityAboveOne() throws IOException {
+        assertFails(train(dataset(60, 60), "--augment", "elastic=2"), 2, "--augment: the probability of elastic must be from 0 to 1, not '2' (see --help)");
+    }
+
+    @Test
     void stepsAndEpochsTogether() throws IOException {
         assertFails(train(dataset(60, 60), "--epochs", "2"), 2, "give --steps or --epochs, not both (see --help)");
     }

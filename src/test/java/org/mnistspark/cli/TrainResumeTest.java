@@ -15,6 +15,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mnistspark.augment.Augmentation;
 import org.mnistspark.model.ModelFile;
 import org.mnistspark.testing.Cli;
 import org.mnistspark.testing.DriverCommand;
@@ -39,7 +40,7 @@ class TrainResumeTest {
         Path run = dir.resolve("killed");
         Path checkpoint = run.resolve("checkpoint.zip");
         Process driver = startDriver(run, "train", "--data", data.toString(), "--output", run.toString(), "--steps", String.valueOf(STEPS),
-                "--lr", "1e-3", "--label-smoothing", "0.1", "--workers", "2", "--averaging-frequency", "5", "--log-every", "20",
+                "--lr", "1e-3", "--label-smoothing", "0.1", "--augment", "affine,elastic=0.5", "--workers", "2", "--averaging-frequency", "5", "--log-every", "20",
                 "--checkpoint-every", "40", "--master", "local[2]");
         try {
             while (!Files.exists(checkpoint)) {
@@ -72,6 +73,7 @@ class TrainResumeTest {
         // A tenth of the 3,000 training examples, held out as the run started: the resumed steps never see them.
         assertEquals(300, metrics.get("calibration_examples").asInt());
         assertTrue(resumed.out().contains("training on 2700 examples"), resumed.out());
+        assertEquals(Augmentation.parse("affine,elastic=0.5").describe(), metrics.get("augmentation").asText());
         assertTrue(Files.readString(run.resolve("report.html")).contains("test accuracy "), "the finished run's report");
         assertEquals(STEPS, ModelFile.load(checkpoint.toString(), new Configuration()).info().steps(), "the last checkpoint is the finished model");
 

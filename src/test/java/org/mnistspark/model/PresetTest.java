@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mnistspark.augment.Augmentation;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 class PresetTest {
@@ -52,6 +53,15 @@ class PresetTest {
         network.init();
         // fc1 has a fan-in of 7·7·64 = 3136: He's standard deviation is sqrt(2 / 3136) ≈ 0.0253, the seed's 0.1 (truncated).
         assertEquals(Math.sqrt(2.0 / 3136), network.getLayer(4).getParam("W").stdNumber().doubleValue(), 0.001);
+    }
+
+    @Test
+    void theRobustPresetIsFastsRecipeForLongerOnAugmentedImages() {
+        assertEquals(Preset.FAST.hyperparameters().withAugmentation(Augmentation.DEFAULT), Preset.ROBUST.hyperparameters());
+        assertEquals(12_000, Preset.ROBUST.steps());
+        assertEquals(Preset.FAST.averagingFrequency(), Preset.ROBUST.averagingFrequency());
+        assertEquals(Augmentation.NONE, Preset.FAST.hyperparameters().augmentation());
+        assertEquals(Augmentation.NONE, Preset.SEED.hyperparameters().augmentation());
     }
 
     private static IUpdater updater(MultiLayerConfiguration configuration) {

@@ -16,6 +16,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mnistspark.augment.Augmentation;
+import org.mnistspark.augment.Augmenter;
 import org.mnistspark.model.DeepMnistCnn;
 import org.mnistspark.model.Hyperparameters;
 import org.mnistspark.model.InputShape;
@@ -56,8 +58,13 @@ class ParameterAveragingTest {
     }
 
     private static ParameterAveraging averaging(MultiLayerNetwork network, int workers, int frequency) {
+        return averaging(network, workers, frequency, Augmentation.NONE);
+    }
+
+    private static ParameterAveraging averaging(MultiLayerNetwork network, int workers, int frequency, Augmentation augmentation) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(TestSpark.session().sparkContext());
-        return new ParameterAveraging(sc, network, DATA, ORDER, workers, frequency, TARGETS, HP.seed(), RUN_STEPS, true);
+        return new ParameterAveraging(sc, network, DATA, ORDER, workers, frequency, TARGETS,
+                new Augmenter(augmentation, InputShape.MNIST.rows(), InputShape.MNIST.cols(), HP.seed()), HP.seed(), RUN_STEPS, true);
     }
 
     @Test
@@ -142,21 +149,46 @@ class ParameterAveragingTest {
 
     @Test
     void aRunStoppedAtACheckpointAndResumedEndsWhereTheRunLeftAloneEnds() throws IOException {
+        assertResumedRunEndsAsTheRunLeftAlone(Augmentation.NONE);
+    }
+
+    /** Each minibatch's augmentation is a function of the seed and the step, so the resumed run sees the same images. */
+    @Test
+    void anAugmentedRunResumedAtACheckpointEndsWhereTheRunLeftAloneEnds() throws IOException {
+        assertResumedRunEndsAsTheRunLeftAlone(Augmentation.DEFAULT);
+    }
+
+    @Test
+    void augmentationChangesWhatTheWorkersTrainOn() {
+        MultiLayerNetwork plain = network();
+        MultiLayerNetwork augmented = network();
+        augmented.setParams(plain.params().dup());
+        try (ParameterAveraging averaging = averaging(plain, 2, 3)) {
+            averaging.round(0, 6);
+        }
+        try (ParameterAveraging averaging = averaging(augmented, 2, 3, Augmentation.DEFAULT)) {
+            averaging.round(0, 6);
+        }
+        double difference = plain.params().sub(augmented.params()).amaxNumber().doubleValue();
+        assertTrue(difference > 1e-3, "augmented and plain rounds differ by only " + difference);
+    }
+
+    private void assertResumedRunEndsAsTheRunLeftAlone(Augmentation augmentation) throws IOException {
         MultiLayerNetwork alone = network();
         MultiLayerNetwork interrupted = network();
         interrupted.setParams(alone.params().dup());
-        try (ParameterAveraging averaging = averaging(alone, 2, 3)) {
+        try (ParameterAveraging averaging = averaging(alone, 2, 3, augmentation)) {
             for (long step = 0; step < 18; step += 6) {
                 averaging.round(step, step + 6);
             }
         }
-        try (ParameterAveraging averaging = averaging(interrupted, 2, 3)) {
+        try (ParameterAveraging averaging = averaging(interrupted, 2, 3, augmentation)) {
             averaging.round(0, 6);
         }
         Path checkpoint = dir.resolve("checkpoint.zip");
         ModelFile.save(interrupted, new ModelInfo(InputShape.MNIST, 6, "random digits"), checkpoint.toString(), new Configuration());
         MultiLayerNetwork resumed = ModelFile.load(checkpoint.toString(), new Configuration()).network();
-        try (ParameterAveraging averaging = averaging(resumed, 2, 3)) {
+        try (ParameterAveraging averaging = averaging(resumed, 2, 3, augmentation)) {
             averaging.round(6, 12);
             averaging.round(12, 18);
         }

@@ -12,6 +12,8 @@ import org.apache.spark.sql.Row;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mnistspark.augment.Augmentation;
+import org.mnistspark.augment.Augmenter;
 import org.mnistspark.data.Batch;
 import org.mnistspark.model.DeepMnistCnn;
 import org.mnistspark.model.Hyperparameters;
@@ -63,7 +65,8 @@ class SubnormalFlushTest {
         StepOrder order = new StepOrder(TRAIN.count(), HP.batchSize(), HP.seed());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(TestSpark.session().sparkContext());
         try (ParameterAveraging averaging = new ParameterAveraging(sc, network, TRAIN, order, 1, 50,
-                new Targets(SHAPE.classes(), 0), HP.seed(), STEPS, flushSubnormals)) {
+                new Targets(SHAPE.classes(), 0), new Augmenter(Augmentation.NONE, SHAPE.rows(), SHAPE.cols(), HP.seed()), HP.seed(), STEPS,
+                flushSubnormals)) {
             for (long step = 0; step < STEPS; step += averaging.stepsPerRound()) {
                 averaging.round(step, step + averaging.stepsPerRound());
             }
