@@ -70,7 +70,9 @@ public final class Benchmark {
         figures.add(pytorch(cores));
         figures.add(scoring());
         Pace pace = pace();
-        Report report = new Report(ceiling, figures, pace, photoSets(), settings);
+        out.println("augmentation of a minibatch...");
+        AugmentationCost augmentation = AugmentationCost.measure(settings.mnistDir());
+        Report report = new Report(ceiling, figures, pace, photoSets(), augmentation, settings);
         out.print(report.table());
         report.write(settings.output());
         out.println("wrote " + settings.output().resolve("bench.json") + " and " + settings.output().resolve("bench.md"));

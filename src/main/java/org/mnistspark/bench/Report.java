@@ -19,12 +19,15 @@ final class Report {
     private final Ceiling ceiling;
     private final List<Figure> figures;
     private final Pace pace;
+    private final AugmentationCost augmentation;
     private final List<SetAccuracy> sets;
     private final Benchmark.Settings settings;
     private final String date = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     private final Map<String, Object> machine = Machine.describe();
 
-    Report(Ceiling ceiling, List<Figure> figures, Pace pace, List<SetAccuracy> sets, Benchmark.Settings settings) {
+    Report(Ceiling ceiling, List<Figure> figures, Pace pace, List<SetAccuracy> sets, AugmentationCost augmentation,
+            Benchmark.Settings settings) {
+        this.augmentation = augmentation;
         this.ceiling = ceiling;
         this.figures = figures;
         this.pace = pace;
@@ -45,7 +48,7 @@ final class Report {
             out.append(String.format("%-72s %9.1f  %-26s %6.2f GB %9.0f %7.1f%%%n", f.label(), f.median(), repeats(f),
                     f.peakRssBytes() / 1e9, f.ceiling(ceiling.gigaflops(f.threads())), 100 * fraction(f)));
         }
-        out.append('\n').append(paceLine()).append("\n\n");
+        out.append('\n').append(paceLine()).append("\n\n").append(augmentationLine()).append("\n\n");
         ratios().forEach((what, ratio) -> out.append(String.format("%-72s %8.2f×%n", what, ratio)));
         out.append('\n').append(setsLine()).append('\n');
         out.append(String.format("%-72s %9s %9s %9s%n", "set", "accuracy", "pictures", "failed"));
@@ -66,6 +69,8 @@ final class Report {
                 "cores", ceiling.cores(), "training_mflop_per_image", Benchmark.TRAINING_MFLOP,
                 "inference_mflop_per_image", Benchmark.INFERENCE_MFLOP));
         json.put("figures", figures.stream().map(this::toJson).toList());
+        json.put("augmentation_ms_per_minibatch", Map.of("robust", augmentation.defaultMillis(), "every_transformation",
+                augmentation.everythingMillis()));
         json.put("pace", Map.of("steps", pace.steps(), "first_fifth_images_per_second", pace.firstFifth(),
                 "last_fifth_images_per_second", pace.lastFifth(), "subnormals_in_saved_model", pace.subnormals(),
                 "test_accuracy", pace.accuracy()));
@@ -110,7 +115,7 @@ final class Report {
                 md.append(String.format("| %s | skipped: %s | | | | |%n", f.label(), f.note()));
             }
         }
-        md.append('\n').append(paceLine()).append("\n\n");
+        md.append('\n').append(paceLine()).append("\n\n").append(augmentationLine()).append("\n\n");
         ratios().forEach((what, ratio) -> md.append(String.format("- %s: **%.2f×**%n", what, ratio)));
         figures.stream().filter(f -> f.measured() && !f.note().isEmpty())
                 .forEach(f -> md.append(String.format("- %s: %s%n", f.label(), f.note())));
@@ -148,6 +153,11 @@ final class Report {
         return String.format("pace of a --preset fast run of %,d steps: %.1f images/s over its first fifth after a warm-up tenth,"
                 + " %.1f over its last fifth; %d subnormal floats in its saved model; test accuracy %.2f%%", pace.steps(),
                 pace.firstFifth(), pace.lastFifth(), pace.subnormals(), 100 * pace.accuracy());
+    }
+
+    private String augmentationLine() {
+        return String.format("augmenting a training minibatch of 50 (CPU time): %.2f ms with --preset robust's settings,"
+                + " %.2f ms with every transformation on every image", augmentation.defaultMillis(), augmentation.everythingMillis());
     }
 
     private String setsLine() {

@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -21,7 +18,6 @@ import org.junit.jupiter.api.Test;
 class AugmenterTest {
     private static final int SIDE = 28;
     private static final int SIZE = SIDE * SIDE;
-    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     /** 50 blurry random blobs: ink on blank paper, like digits to every transformation. */
     private static byte[] minibatch() {
@@ -111,34 +107,5 @@ class AugmenterTest {
     void refusesBytesThatAreNotWholeImages() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> everything(1).apply(new byte[SIZE + 1], 0));
         assertEquals("785 bytes are not whole images of 28×28", e.getMessage());
-    }
-
-    /**
-     * Training takes about 40 ms a step here; augmenting its minibatch must cost a small part of that.
-     * Timed in the thread's CPU time, which a machine shared with other jobs inflates far less than the clock.
-     */
-    @Test
-    void costsAFewMillisecondsAMinibatch() {
-        System.out.printf("augmentation of a minibatch of 50, CPU time: %.2f ms (default), %.2f ms (every transformation on every image)%n",
-                millisPerMinibatch(new Augmenter(Augmentation.DEFAULT, SIDE, SIDE, 42)), millisPerMinibatch(everything(42)));
-        assertTrue(millisPerMinibatch(new Augmenter(Augmentation.DEFAULT, SIDE, SIDE, 42)) < 10);
-    }
-
-    /** The median of 5 timings of 100 minibatches, after a warm-up, in milliseconds of this thread's CPU time. */
-    static double millisPerMinibatch(Augmenter augmenter) {
-        byte[] batch = minibatch();
-        double[] times = new double[5];
-        for (int step = 0; step < 200; step++) {
-            augmenter.apply(batch, step);
-        }
-        for (int t = 0; t < times.length; t++) {
-            long start = CPU.getCurrentThreadCpuTime();
-            for (int step = 0; step < 100; step++) {
-                augmenter.apply(batch, step);
-            }
-            times[t] = (CPU.getCurrentThreadCpuTime() - start) / 1e6 / 100;
-        }
-        Arrays.sort(times);
-        return times[times.length / 2];
     }
 }

@@ -33,6 +33,9 @@ class BenchTest {
         JsonNode gemm = part("gemm", 0, 1);
         assertTrue(gemm.get("all_cores").asDouble() > 0, gemm.toString());
 
+        AugmentationCost augmentation = AugmentationCost.measure(TestData.mnist().toString());
+        assertTrue(augmentation.defaultMillis() > 0 && augmentation.everythingMillis() > 0, augmentation.toString());
+
         JsonNode dl4j = part("dl4j", 2, 2);
         assertEquals(2, dl4j.get("images_per_second").size());
         dl4j.get("images_per_second").forEach(v -> assertTrue(v.asDouble() > 0, dl4j.toString()));
@@ -79,7 +82,7 @@ class BenchTest {
                 new Figure("pytorch-1", "PyTorch, 1 thread", List.of(400.0, 400.0, 400.0), 300_000_000L, 1, Benchmark.TRAINING_MFLOP, "torch 1.13"),
                 Figure.skipped("pytorch-2", "PyTorch, 2 threads", "PyTorch is not installed"));
         List<SetAccuracy> sets = List.of(new SetAccuracy("mnist-photo", 1000, 990, 0), new SetAccuracy("form-boxes", 1000, 955, 2));
-        Report report = new Report(ceiling, figures, new Pace(4000, 800, 760, 0, 0.991), sets,
+        Report report = new Report(ceiling, figures, new Pace(4000, 800, 760, 0, 0.991), sets, new AugmentationCost(0.6, 1.5),
                 new Benchmark.Settings("data/mnist", dir, 3, 300, 4000, 10000, 100, "python3", dir));
 
         report.write(dir);
@@ -99,6 +102,7 @@ class BenchTest {
         assertEquals(0.95, json.get("ratios").get("training pace, last fifth / first fifth of a --preset fast run of 4,000 steps").asDouble(), 1e-9);
         assertEquals(760.0, json.get("pace").get("last_fifth_images_per_second").asDouble());
         assertEquals(0, json.get("pace").get("subnormals_in_saved_model").asLong());
+        assertEquals(0.6, json.get("augmentation_ms_per_minibatch").get("robust").asDouble());
 
         String markdown = Files.readString(dir.resolve("bench.md"));
         assertTrue(markdown.contains("| Spark training | 600.0 | 600.0 500.0 700.0 | 2.00 GB |"), markdown);
