@@ -3,6 +3,7 @@ package org.mnistspark.train;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -81,11 +82,12 @@ public final class TrainingJob {
             throw new IllegalArgumentException(dir + ": holds a checkpointed run; continue it with --resume " + dir
                     + ", train into another --output or add --mode overwrite");
         }
-        if (!config.overwrite() && !run.existingFiles().isEmpty()) {
-            throw new IllegalArgumentException(dir + ": already holds a run (" + String.join(", ", run.existingFiles())
+        List<String> existing = run.existingFiles();
+        if (!config.overwrite() && !existing.isEmpty()) {
+            throw new IllegalArgumentException(dir + ": already holds a run (" + String.join(", ", existing)
                     + "); train into another --output or add --mode overwrite");
         }
-        for (String name : run.existingFiles()) {
+        for (String name : existing) {
             run.delete(name);
         }
         TrainingJob job = new TrainingJob(spark, config, null, console);
