@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mnistspark.augment.Augmentation;
 import org.mnistspark.model.Hyperparameters;
+import org.mnistspark.model.ModelFile;
 import org.mnistspark.model.Preset;
 import org.mnistspark.run.ScanSettings;
 import org.mnistspark.train.TrainingConfig;
@@ -130,7 +131,7 @@ final class TrainCommand implements Callable<Integer> {
         long trainSteps = steps != null ? steps : initModel != null ? FINE_TUNING_STEPS : preset.steps();
         double lr = learningRate != null ? learningRate : initModel != null ? FINE_TUNING_LR : preset.learningRate();
         int frequency = averagingFrequency != null ? averagingFrequency : preset.averagingFrequency();
-        double smoothing = labelSmoothing != null ? labelSmoothing : preset.labelSmoothing();
+        double smoothing = labelSmoothing != null ? labelSmoothing : initModel != null ? startingModelsSmoothing() : preset.labelSmoothing();
         checks.atLeastOne("--steps", trainSteps);
         checks.atLeastOne("--averaging-frequency", frequency);
         checks.atLeastOne("--log-every", logEvery);
@@ -151,6 +152,15 @@ final class TrainCommand implements Callable<Integer> {
                 frequency, workers, logEvery, checkpointEvery, outputMode.overwrite(), scanSettings);
         TrainingJob.run(spark.session("train"), config, main.console(spec.commandLine().getOut()));
         return 0;
+    }
+
+    /**
+     * Fine-tuning keeps the targets the model learnt from: moving a model trained on smoothed targets to
+     * one-hot ones costs MNIST accuracy (see the README). A model file that does not say falls back to the preset.
+     */
+    private double startingModelsSmoothing() {
+        Double recorded = ModelFile.info(initModel, spark.session("train").sparkContext().hadoopConfiguration()).labelSmoothing();
+        return recorded != null ? recorded : preset.labelSmoothing();
     }
 
     private Augmentation augmentation() {

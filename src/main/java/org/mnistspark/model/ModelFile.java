@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -50,6 +51,22 @@ public final class ModelFile {
      * its info entry, that accepts the declared input and predicts the declared number of classes.
      */
     public static Loaded load(String location, Configuration conf) {
+        return readLocally(location, conf, file -> check(location, file));
+    }
+
+    /** What the model file says of itself, without loading its network. */
+    public static ModelInfo info(String location, Configuration conf) {
+        return readLocally(location, conf, file -> {
+            try {
+                return ModelInfo.fromJson(ModelSerializer.getObjectFromFile(file, INFO_ENTRY));
+            } catch (Exception e) {
+                throw new IllegalArgumentException(location + ": not a model saved by this tool (" + firstLine(e) + ")");
+            }
+        });
+    }
+
+    /** Deeplearning4j reads a model only from a local file: {@code read} gets a copy, deleted afterwards. */
+    private static <T> T readLocally(String location, Configuration conf, Function<File, T> read) {
         Path local;
         try {
             local = Files.createTempFile("mnist-spark-model", ".zip");
@@ -64,7 +81,7 @@ public final class ModelFile {
             } catch (IOException e) {
                 throw new IllegalArgumentException(location + ": cannot read: " + e.getMessage());
             }
-            return check(location, local.toFile());
+            return read.apply(local.toFile());
         } finally {
             local.toFile().delete();
         }

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * What is stored beside a model's weights: its input shape, how long it trained and on what, and the
- * {@link Temperature} its probabilities are read at. Files written before temperatures were fitted
- * have none and read as 1: the network's own softmax.
+ * What is stored beside a model's weights: its input shape, how long it trained and on what, the
+ * {@link Temperature} its probabilities are read at, and the label smoothing of its training targets,
+ * which fine-tuning keeps. Files written before temperatures were fitted have none and read as 1: the
+ * network's own softmax; files written before the label smoothing was kept have it null: not known.
  */
-public record ModelInfo(InputShape shape, long steps, String trainedOn, Double temperature) {
+public record ModelInfo(InputShape shape, long steps, String trainedOn, Double temperature, Double labelSmoothing) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public ModelInfo {
@@ -20,7 +21,7 @@ public record ModelInfo(InputShape shape, long steps, String trainedOn, Double t
 
     /** A model read at its network's own softmax: a checkpoint, or a network no temperature was fitted for. */
     public ModelInfo(InputShape shape, long steps, String trainedOn) {
-        this(shape, steps, trainedOn, 1.0);
+        this(shape, steps, trainedOn, 1.0, null);
     }
 
     String toJson() {

@@ -153,7 +153,7 @@ public final class TrainingJob {
         TemperatureFit calibration = TemperatureFit.of(network, heldOut);
         out.println(calibration.describe());
         double temperature = calibration.temperature();
-        ModelFile.save(network, new ModelInfo(data.shape(), steps, data.trainedOn(), temperature), run.file(RunDirectory.MODEL), run.conf());
+        ModelFile.save(network, new ModelInfo(data.shape(), steps, data.trainedOn(), temperature, hp.labelSmoothing()), run.file(RunDirectory.MODEL), run.conf());
         LabeledImages test = data.test();
         TestMetrics metrics = test == null ? null : Evaluator.evaluate(sc, network, temperature, test, console);
         if (metrics != null) {

@@ -69,11 +69,13 @@ class ModelFileTest {
     void keepsTheTemperatureAndPredictsAtIt() throws IOException {
         MultiLayerNetwork network = trainedOneStep();
         Path file = dir.resolve("model.zip");
-        ModelFile.save(network, new ModelInfo(InputShape.MNIST, 1, "unit test", 1.7), file.toString(), new Configuration());
+        ModelFile.save(network, new ModelInfo(InputShape.MNIST, 1, "unit test", 1.7, 0.1), file.toString(), new Configuration());
 
         ModelFile.Loaded loaded = ModelFile.load(file.toString(), new Configuration());
 
         assertEquals(1.7, loaded.info().temperature());
+        assertEquals(0.1, loaded.info().labelSmoothing());
+        assertEquals(loaded.info(), ModelFile.info(file.toString(), new Configuration()));
         INDArray input = Nd4j.rand(DataType.FLOAT, 5, 784);
         assertEquals(Temperature.apply(network.output(input, false), 1.7), loaded.predict(input));
     }
@@ -91,6 +93,7 @@ class ModelFileTest {
 
         assertEquals(new ModelInfo(InputShape.MNIST, 1, "old"), loaded.info());
         assertEquals(1.0, loaded.info().temperature());
+        assertEquals(null, loaded.info().labelSmoothing(), "not known");
         INDArray input = Nd4j.rand(DataType.FLOAT, 5, 784);
         assertEquals(network.output(input, false), loaded.predict(input));
     }
