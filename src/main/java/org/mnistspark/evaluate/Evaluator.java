@@ -45,6 +45,7 @@ public final class Evaluator {
         ArrivingMetrics metrics = new ArrivingMetrics(examples.getNumPartitions(), TestMetrics.empty(classes, temperature != 1), progress);
         try {
             sc.setJobDescription(String.format("evaluate: %,d test images", test.count()));
+            // Spark hands each task's result to the handler, on the driver, as the task ends.
             sc.sc().runJob(examples.rdd(),
                     (Function1<scala.collection.Iterator<Example>, TestMetrics> & Serializable) partition ->
                             evaluatePartition(model, JavaConverters.asJavaIterator(partition), classes),
