@@ -14,11 +14,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
 import org.mnistspark.model.Hyperparameters;
 import org.mnistspark.model.NativeBackend;
 import org.mnistspark.photos.PhotoSets;
+import org.mnistspark.score.ScoreSummary;
+import org.mnistspark.score.SummaryFile;
 
 /**
  * The product's throughput against its baselines, on this machine, in one run: each figure in
@@ -35,7 +36,6 @@ public final class Benchmark {
     private static final int ONEDNN_STEPS = 60;
     /** {@code torch_baseline.py}'s exit code when PyTorch cannot be imported. */
     private static final int TORCH_MISSING = 3;
-    private static final Pattern SCORED = Pattern.compile("(\\d+) files found, (\\d+) scored, (\\d+) failed in [\\d.]+ s \\(([\\d.]+) images/s\\)");
 
     /** Where the data is, how much to measure, and how to run the product and PyTorch. */
     public record Settings(String mnistDir, Path output, int repeats, int trainSteps, int paceSteps, int photos, int setPhotos, String python,
@@ -167,16 +167,17 @@ public final class Benchmark {
         List<Double> figures = new ArrayList<>();
         long peak = 0;
         for (int run = 0; run <= settings.repeats(); run++) {
+            String output = work.resolve("scores-" + run + ".parquet").toString();
             ChildProcess child = ChildProcess.run(List.of(submit(), "score", "--model", model, "--input", photos.toString(),
-                    "--output", work.resolve("scores-" + run + ".parquet").toString(), "--mode", "overwrite"), Map.of(),
-                    work.resolve("score-" + run + ".log"));
+                    "--output", output, "--mode", "overwrite"), Map.of(), work.resolve("score-" + run + ".log"));
             require(child, "score");
-            Matcher m = SCORED.matcher(child.output());
-            if (!m.find() || Integer.parseInt(m.group(2)) != settings.photos()) {
-                throw new IllegalStateException("scoring did not score every photo: " + work.resolve("score-" + run + ".log"));
+            String summaryFile = SummaryFile.location(output);
+            ScoreSummary summary = SummaryFile.read(summaryFile, new Configuration());
+            if (summary.scored() != settings.photos()) {
+                throw new IllegalStateException("scoring did not score every photo: " + summaryFile);
             }
             if (run > 0) {
-                figures.add(Double.parseDouble(m.group(4)));
+                figures.add(summary.imagesPerSecond());
                 peak = Math.max(peak, child.peakRssBytes());
             }
         }

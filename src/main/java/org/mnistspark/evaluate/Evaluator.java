@@ -1,9 +1,9 @@
 package org.mnistspark.evaluate;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -15,40 +15,46 @@ import org.mnistspark.progress.Console;
 import org.mnistspark.progress.Progress;
 import org.mnistspark.report.Mistake;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import scala.Function1;
+import scala.Function2;
+import scala.collection.JavaConverters;
+import scala.reflect.ClassTag$;
+import scala.runtime.BoxedUnit;
 
 /** Scores a network on a labelled set in one distributed pass: predictions on the executors, counts merged on the driver. */
 public final class Evaluator {
     private static final int BATCH = 500;
+    /** Plain progress lines: one per this many examples. */
+    private static final int EXAMPLES_PER_LINE = 2000;
     /** Probabilities are clipped here so that one confident mistake cannot make the loss infinite. */
     private static final double MIN_PROBABILITY = 1e-12;
 
     private Evaluator() {}
 
     /**
-     * Evaluates a few partitions per Spark job, as many as run at once, reporting progress after each;
-     * the network's probabilities are read at {@code temperature}, as scoring reads them.
+     * Evaluates every partition in one Spark job, so that no core waits for another between chunks,
+     * reporting progress as each task ends; the network's probabilities are read at {@code temperature},
+     * as scoring reads them.
      */
     public static TestMetrics evaluate(JavaSparkContext sc, MultiLayerNetwork network, double temperature, LabeledImages test,
             Console console) {
         BroadcastModel model = BroadcastModel.of(sc, network, temperature);
         int classes = test.shape().classes();
-        JavaRDD<TestMetrics> perPartition = test.examples()
-                .mapPartitions(examples -> List.of(evaluatePartition(model, examples, classes)).iterator());
-        int partitions = perPartition.getNumPartitions();
-        int perJob = Math.max(1, sc.defaultParallelism());
-        Progress progress = console.progress("evaluate", "test images", 0, test.count(), 1, 1);
-        TestMetrics total = TestMetrics.empty(classes, temperature != 1);
+        JavaRDD<Example> examples = test.examples();
+        Progress progress = console.progress("evaluate", "test images", 0, test.count(), EXAMPLES_PER_LINE, 1);
+        ArrivingMetrics metrics = new ArrivingMetrics(examples.getNumPartitions(), TestMetrics.empty(classes, temperature != 1), progress);
         try {
-            for (int first = 0; first < partitions; first += perJob) {
-                sc.setJobDescription(String.format("evaluate: %,d of %,d test images", total.examples(), test.count()));
-                for (List<TestMetrics> part : perPartition.collectPartitions(
-                        IntStream.range(first, Math.min(partitions, first + perJob)).toArray())) {
-                    total = total.plus(part.get(0));
-                }
-                TestMetrics sofar = total;
-                progress.update(total.examples(), () -> String.format("accuracy %.4f", sofar.accuracy()));
-            }
-            return total;
+            sc.setJobDescription(String.format("evaluate: %,d test images", test.count()));
+            // Spark hands each task's result to the handler, on the driver, as the task ends.
+            sc.sc().runJob(examples.rdd(),
+                    (Function1<scala.collection.Iterator<Example>, TestMetrics> & Serializable) partition ->
+                            evaluatePartition(model, JavaConverters.asJavaIterator(partition), classes),
+                    (Function2<Object, TestMetrics, BoxedUnit>) (partition, result) -> {
+                        metrics.arrived((Integer) partition, result);
+                        return BoxedUnit.UNIT;
+                    },
+                    ClassTag$.MODULE$.apply(TestMetrics.class));
+            return metrics.total();
         } finally {
             progress.close();
             sc.setJobDescription(null);

@@ -29,6 +29,12 @@ final class ParquetOutput {
         checkWritable();
     }
 
+    /** A file beside {@code output}, named after it: {@code predictions.parquet} and {@code suffix} "-report.html" give {@code predictions-report.html}. */
+    static Path beside(String output, String suffix) {
+        Path target = new Path(output);
+        return new Path(target.getParent(), target.getName().replaceFirst("\\.parquet$", "") + suffix);
+    }
+
     /** Refuses an existing output before any work is done, unless overwriting. */
     private void checkWritable() {
         try {

@@ -32,8 +32,7 @@ final class ReportFile {
 
     /** Where the report of {@code output} goes. */
     static Path of(String output) {
-        Path target = new Path(output);
-        return new Path(target.getParent(), target.getName().replaceFirst("\\.parquet$", "") + "-report.html");
+        return ParquetOutput.beside(output, "-report.html");
     }
 
     /** Writes the report; {@code scorer} decodes the least certain files again, exactly as scoring did. */

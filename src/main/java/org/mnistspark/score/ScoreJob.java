@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -75,8 +76,9 @@ public final class ScoreJob {
         Dataset<Row> written = spark.read().parquet(config.output());
         ScoreSummary summary = ScoreSummary.of(written, files.size(), seconds, config.reviewBelow());
         out.print(summary.report());
-        out.println("wrote " + config.output() + " and the report " + ReportFile.write(written, config, summary, modelId, scorer,
-                sc.hadoopConfiguration()));
+        Path report = ReportFile.write(written, config, summary, modelId, scorer, sc.hadoopConfiguration());
+        out.println("wrote " + config.output() + ", the report " + report + " and the summary "
+                + SummaryFile.write(summary, config.output(), sc.hadoopConfiguration()));
         return summary;
     }
 

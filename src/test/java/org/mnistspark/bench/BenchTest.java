@@ -47,7 +47,8 @@ class BenchTest {
         assertEquals(1, spark.get("images_per_second").size());
         assertTrue(spark.get("images_per_second").get(0).asDouble() > 0, spark.toString());
         assertTrue(Files.exists(dir.resolve("run-0/model.zip")), "the warm-up run's model, which scoring uses");
-        assertTrue(Files.exists(dir.resolve("run-1/metrics.json")));
+        assertEquals(new ObjectMapper().readTree(dir.resolve("run-1/metrics.json").toFile()).get("images_per_second").asDouble(),
+                spark.get("images_per_second").get(0).asDouble(), "the timed run's own figure, from its metrics.json");
 
         // The pace of a run, from a log whose speed halves between its first and last fifths.
         Files.writeString(dir.resolve("run-1/train-log.csv"), "step,loss,train_accuracy,elapsed_seconds\n"

@@ -110,7 +110,7 @@ class TrainEvaluatePredictTest {
                     + "\\d+\\.\\d images/s, \\d+m\\d\\ds elapsed, \\d+m\\d\\ds left";
             assertTrue(progress.get(i).matches(expected), progress.get(i));
         }
-        // Then the test set, a line each time the cores have evaluated another partition each (local[2], 1,000 a partition).
+        // Then the test set, one Spark job whose tasks of 1,000 images move the progress on: a line every 2,000 images.
         List<String> evaluation = training.out().lines().filter(l -> l.startsWith("test images ")).toList();
         assertEquals(List.of("test images 2000/10000", "test images 4000/10000", "test images 6000/10000", "test images 8000/10000",
                 "test images 10000/10000"), evaluation.stream().map(l -> l.substring(0, l.indexOf(','))).toList());

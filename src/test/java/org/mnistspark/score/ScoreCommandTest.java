@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnistspark.photos.PaperPhotos;
+import org.mnistspark.report.ScoringResults;
 import org.mnistspark.testing.Chromium;
 import org.mnistspark.testing.Cli;
 import org.mnistspark.testing.Digits;
@@ -138,6 +139,23 @@ class ScoreCommandTest {
         assertTrue(belowThreshold > 0 && marked < rows.size(), marked + " of " + rows.size() + " marked");
         assertTrue(cli.out().contains(String.format("to review: %d of 151 files (%.1f%%), confidence below 0.99 or not scored",
                 marked, 100.0 * marked / 151)), cli.out());
+
+        // The same figures for programs, beside the output, whatever the console's wording.
+        Path summaryFile = dir.resolve("review-summary.json");
+        assertEquals(summaryFile.toString(), SummaryFile.location(output.toString()));
+        ScoreSummary summary = SummaryFile.read(summaryFile.toString(), new org.apache.hadoop.conf.Configuration());
+        Map<Integer, Long> perDigit = new java.util.TreeMap<>(rows.stream().filter(r -> r.getAs("label") != null)
+                .collect(Collectors.groupingBy(r -> (Integer) r.getAs("label"), Collectors.counting())));
+        List<ScoringResults.Failure> failures = rows.stream().filter(r -> r.getAs("error") != null)
+                .map(r -> new ScoringResults.Failure(r.getAs("path"), r.getAs("error"))).toList();
+        assertEquals(new ScoreSummary(151, 151 - failures.size(), failures.size(), failures, perDigit, summary.seconds(), p, marked), summary);
+        assertTrue(summary.seconds() > 0, summary.toString());
+        JsonNode json = new ObjectMapper().readTree(summaryFile.toFile());
+        List<String> fields = new java.util.ArrayList<>();
+        json.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("files", "scored", "failed", "seconds", "images_per_second", "per_digit", "first_failures", "review_below",
+                "to_review"), fields);
+        assertEquals(summary.imagesPerSecond(), json.get("images_per_second").asDouble());
 
         // The report lists them first, the failed file at the top.
         Chromium.Visit page = Chromium.open(dir.resolve("review-report.html"), """
