@@ -11,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.mnistspark.model.Preset;
 import org.mnistspark.progress.Console;
 import org.mnistspark.run.ScanSettings;
+import org.mnistspark.train.Engine;
 import org.mnistspark.train.TrainingConfig;
 import org.mnistspark.train.TrainingJob;
 
@@ -46,7 +47,8 @@ public final class Parts {
             Path dir = request.work().resolve("run-" + run);
             // The benchmark's own scratch runs: a second bench replaces the first.
             TrainingJob.run(spark, new TrainingConfig(request.data(), dir.toString(), "seed", request.steps(), null,
-                    Preset.SEED.hyperparameters(), request.averagingFrequency(), 0, request.steps(), 0, true, ScanSettings.NONE), Console.plain(out));
+                    Preset.SEED.hyperparameters(), request.averagingFrequency(), 0, request.steps(), 0, true, ScanSettings.NONE, Engine.MNIST_SPARK),
+                    Console.plain(out));
             if (run > 0) {
                 figures.add(new ObjectMapper().readTree(dir.resolve("metrics.json").toFile()).get("images_per_second").asDouble());
             }
