@@ -20,9 +20,11 @@ import org.mnistspark.model.NativeBackend;
 import org.mnistspark.photos.PhotoSets;
 import org.mnistspark.score.ScoreSummary;
 import org.mnistspark.score.SummaryFile;
+import org.mnistspark.train.Engine;
 
 /**
- * The product's throughput against its baselines, on this machine, in one run: each figure in
+ * The product's throughput against its baselines, on this machine, in one run (Deeplearning4j's stock
+ * training master among them, with the test accuracy its runs reach beside the project's): each figure in
  * processes of its own (so that their peak memory is the figure's), after one untimed warm-up; the
  * figure is the median of the repeats; then how well the {@code --preset fast} run's model reads each
  * generated photo set. Writes {@code bench.json} and {@code bench.md} into the output directory.
@@ -61,8 +63,10 @@ public final class Benchmark {
         JsonNode gemm = new ObjectMapper().readTree(part(List.of("gemm"), Map.of(), "gemm").lastLineStartingWith(Parts.RESULT));
         Ceiling ceiling = new Ceiling(gemm.get("all_cores").asDouble(), cores);
         List<Figure> figures = new ArrayList<>();
-        figures.add(sparkTraining("spark-train", "Spark training, local[*], averaging every 5 (the seed recipe)", 5));
-        figures.add(sparkTraining("spark-train-f10", "Spark training, local[*], averaging every 10 (--preset fast)", 10));
+        figures.add(sparkTraining("spark-train", "Spark training, local[*], averaging every 5 (the seed recipe)", 5, Engine.MNIST_SPARK));
+        figures.add(sparkTraining("spark-train-f10", "Spark training, local[*], averaging every 10 (--preset fast)", 10, Engine.MNIST_SPARK));
+        figures.add(sparkTraining("spark-train-dl4j-f10", "Spark training, --engine dl4j (DL4J's stock master), averaging every 10", 10,
+                Engine.DL4J));
         figures.add(plainTraining("dl4j-builtin", "plain DL4J, one thread, built-in convolutions", "builtin", 10));
         figures.add(plainTraining("dl4j-onednn", "plain DL4J, one thread, oneDNN convolutions", "onednn", ONEDNN_STEPS));
         figures.add(plainTrainingSideBySide());
@@ -78,12 +82,13 @@ public final class Benchmark {
         out.println("wrote " + settings.output().resolve("bench.json") + " and " + settings.output().resolve("bench.md"));
     }
 
-    private Figure sparkTraining(String name, String label, int frequency) throws IOException, InterruptedException {
+    private Figure sparkTraining(String name, String label, int frequency, Engine engine) throws IOException, InterruptedException {
         out.println(label + "...");
         ChildProcess child = part(List.of("spark-train", "--data", settings.mnistDir(), "--output", work.resolve(name).toString(),
                 "--steps", Integer.toString(settings.trainSteps()), "--averaging-frequency", Integer.toString(frequency),
-                "--repeats", Integer.toString(settings.repeats())), Map.of(), name);
-        return new Figure(name, label, imagesPerSecond(child), child.peakRssBytes(), cores, TRAINING_MFLOP, "");
+                "--engine", engine.label(), "--repeats", Integer.toString(settings.repeats())), Map.of(), name);
+        return new Figure(name, label, imagesPerSecond(child), child.peakRssBytes(), cores, TRAINING_MFLOP, "",
+                Figure.median(resultList(child, "accuracy")));
     }
 
     private Figure plainTraining(String name, String label, String convolution, int steps) throws IOException, InterruptedException {
@@ -130,9 +135,14 @@ public final class Benchmark {
     }
 
     private static List<Double> imagesPerSecond(ChildProcess child) throws IOException {
-        List<Double> figures = new ArrayList<>();
-        new ObjectMapper().readTree(child.lastLineStartingWith(Parts.RESULT)).get("images_per_second").forEach(v -> figures.add(v.asDouble()));
-        return figures;
+        return resultList(child, "images_per_second");
+    }
+
+    /** The numbers under {@code key} in the result line the child printed. */
+    private static List<Double> resultList(ChildProcess child, String key) throws IOException {
+        List<Double> values = new ArrayList<>();
+        new ObjectMapper().readTree(child.lastLineStartingWith(Parts.RESULT)).get(key).forEach(v -> values.add(v.asDouble()));
+        return values;
     }
 
     private Figure pytorch(int threads) throws IOException, InterruptedException {

@@ -7,9 +7,15 @@ import java.util.List;
  * One measured throughput: the images/s of each repeat, the largest peak resident size among them,
  * and the compute ceiling it is held against ({@code threads} cores' matrix-product rate over the
  * floating-point work one image costs). An empty list of repeats means the figure was skipped, for {@code note}.
+ * {@code testAccuracy}, for training runs that end with a test, is the median of their test accuracies; null otherwise.
  */
 record Figure(String name, String label, List<Double> imagesPerSecond, long peakRssBytes, int threads, double megaflopsPerImage,
-        String note) {
+        String note, Double testAccuracy) {
+
+    /** A figure without a test accuracy. */
+    Figure(String name, String label, List<Double> imagesPerSecond, long peakRssBytes, int threads, double megaflopsPerImage, String note) {
+        this(name, label, imagesPerSecond, peakRssBytes, threads, megaflopsPerImage, note, null);
+    }
 
     static Figure skipped(String name, String label, String note) {
         return new Figure(name, label, List.of(), 0, 0, 0, note);
@@ -20,7 +26,11 @@ record Figure(String name, String label, List<Double> imagesPerSecond, long peak
     }
 
     double median() {
-        List<Double> sorted = new ArrayList<>(imagesPerSecond);
+        return median(imagesPerSecond);
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
         sorted.sort(null);
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;

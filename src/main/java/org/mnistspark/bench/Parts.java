@@ -1,5 +1,6 @@
 package org.mnistspark.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.mnistspark.model.Preset;
 import org.mnistspark.progress.Console;
 import org.mnistspark.run.ScanSettings;
+import org.mnistspark.train.Engine;
 import org.mnistspark.train.TrainingConfig;
 import org.mnistspark.train.TrainingJob;
 
@@ -20,37 +22,41 @@ public final class Parts {
     private static final int MATRIX_SIZE = 2048;
     private static final int WARMUP_STEPS = 5;
 
-    /** What a part needs: how long to measure, and for Spark training the data, the averaging and where runs go. */
-    public record Request(String part, int steps, int repeats, int averagingFrequency, String data, Path work) {}
+    /** What a part needs: how long to measure, and for Spark training the data, the averaging, its engine and where runs go. */
+    public record Request(String part, int steps, int repeats, int averagingFrequency, Engine engine, String data, Path work) {}
 
     private Parts() {}
 
     /**
      * {@code gemm}: single-precision GFLOP/s on all cores; {@code dl4j}: plain-loop
-     * training images/s; {@code spark-train}: the training job's images/s, run repeatedly in one session
+     * training images/s; {@code spark-train}: the training job's images/s and test accuracies, run repeatedly in one session
      * (the first run, which also warms up the JVM and oneDNN, not counted).
      */
     public static String run(Request request, Supplier<SparkSession> spark, PrintWriter out) throws Exception {
         Object result = switch (request.part()) {
             case "gemm" -> Map.of("all_cores", MatrixProduct.gigaflops(MATRIX_SIZE, request.repeats() + 2));
             case "dl4j" -> Map.of("images_per_second", PlainTraining.imagesPerSecond(WARMUP_STEPS, request.steps(), request.repeats()));
-            case "spark-train" -> Map.of("images_per_second", sparkTraining(request, spark.get(), out));
+            case "spark-train" -> sparkTraining(request, spark.get(), out);
             default -> throw new IllegalArgumentException("--part must be gemm, dl4j or spark-train, not '" + request.part() + "'");
         };
         return RESULT + new ObjectMapper().writeValueAsString(result);
     }
 
-    private static List<Double> sparkTraining(Request request, SparkSession spark, PrintWriter out) throws Exception {
+    private static Map<String, List<Double>> sparkTraining(Request request, SparkSession spark, PrintWriter out) throws Exception {
         List<Double> figures = new ArrayList<>();
+        List<Double> accuracy = new ArrayList<>();
         for (int run = 0; run <= request.repeats(); run++) {
             Path dir = request.work().resolve("run-" + run);
             // The benchmark's own scratch runs: a second bench replaces the first.
             TrainingJob.run(spark, new TrainingConfig(request.data(), dir.toString(), "seed", request.steps(), null,
-                    Preset.SEED.hyperparameters(), request.averagingFrequency(), 0, request.steps(), 0, true, ScanSettings.NONE), Console.plain(out));
+                    Preset.SEED.hyperparameters(), request.averagingFrequency(), 0, request.steps(), 0, true, ScanSettings.NONE, request.engine()),
+                    Console.plain(out));
             if (run > 0) {
-                figures.add(new ObjectMapper().readTree(dir.resolve("metrics.json").toFile()).get("images_per_second").asDouble());
+                JsonNode metrics = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
+                figures.add(metrics.get("images_per_second").asDouble());
+                accuracy.add(metrics.get("accuracy").asDouble());
             }
         }
-        return figures;
+        return Map.of("images_per_second", figures, "accuracy", accuracy);
     }
 }

@@ -39,14 +39,15 @@ final class Report {
         StringBuilder out = new StringBuilder(String.format("%n%s, %s%n", date, machine.get("summary")));
         out.append(String.format("matrix product (2048², float): %.1f GFLOP/s on %d cores, %.1f a core%n%n",
                 ceiling.allCoresGigaflops(), ceiling.cores(), ceiling.gigaflops(1)));
-        out.append(String.format("%-72s %9s  %-26s %9s %9s %8s%n", "figure", "images/s", "repeats", "peak RSS", "ceiling", "of it"));
+        out.append(String.format("%-72s %9s  %-26s %9s %9s %8s %9s%n", "figure", "images/s", "repeats", "peak RSS", "ceiling", "of it",
+                "test acc."));
         for (Figure f : figures) {
             if (!f.measured()) {
                 out.append(String.format("%-72s skipped: %s%n", f.label(), f.note()));
                 continue;
             }
-            out.append(String.format("%-72s %9.1f  %-26s %6.2f GB %9.0f %7.1f%%%n", f.label(), f.median(), repeats(f),
-                    f.peakRssBytes() / 1e9, f.ceiling(ceiling.gigaflops(f.threads())), 100 * fraction(f)));
+            out.append(String.format("%-72s %9.1f  %-26s %6.2f GB %9.0f %7.1f%% %9s%n", f.label(), f.median(), repeats(f),
+                    f.peakRssBytes() / 1e9, f.ceiling(ceiling.gigaflops(f.threads())), 100 * fraction(f), accuracy(f)));
         }
         out.append('\n').append(paceLine()).append("\n\n").append(augmentationLine()).append("\n\n");
         ratios().forEach((what, ratio) -> out.append(String.format("%-72s %8.2f×%n", what, ratio)));
@@ -94,6 +95,7 @@ final class Report {
             json.put("threads", f.threads());
             json.put("ceiling_images_per_second", f.ceiling(ceiling.gigaflops(f.threads())));
             json.put("fraction_of_ceiling", fraction(f));
+            json.put("test_accuracy", f.testAccuracy());
         }
         json.put("note", f.note());
         return json;
@@ -106,13 +108,13 @@ final class Report {
         md.append(String.format("Matrix product (2048², float, ND4J's OpenBLAS): %.1f GFLOP/s on %d cores, %.1f a core. Ceilings assume"
                 + " %.1f MFLOP per training image and %.1f per scored image; a one-thread figure is held against one core's share.%n%n",
                 ceiling.allCoresGigaflops(), ceiling.cores(), ceiling.gigaflops(1), Benchmark.TRAINING_MFLOP, Benchmark.INFERENCE_MFLOP));
-        md.append("| figure | images/s | repeats | peak RSS | ceiling | of the ceiling |\n|---|---:|---|---:|---:|---:|\n");
+        md.append("| figure | images/s | repeats | peak RSS | ceiling | of the ceiling | test accuracy |\n|---|---:|---|---:|---:|---:|---:|\n");
         for (Figure f : figures) {
             if (f.measured()) {
-                md.append(String.format("| %s | %.1f | %s | %.2f GB | %.0f | %.1f%% |%n", f.label(), f.median(), repeats(f),
-                        f.peakRssBytes() / 1e9, f.ceiling(ceiling.gigaflops(f.threads())), 100 * fraction(f)));
+                md.append(String.format("| %s | %.1f | %s | %.2f GB | %.0f | %.1f%% | %s |%n", f.label(), f.median(), repeats(f),
+                        f.peakRssBytes() / 1e9, f.ceiling(ceiling.gigaflops(f.threads())), 100 * fraction(f), accuracy(f)));
             } else {
-                md.append(String.format("| %s | skipped: %s | | | | |%n", f.label(), f.note()));
+                md.append(String.format("| %s | skipped: %s | | | | | |%n", f.label(), f.note()));
             }
         }
         md.append('\n').append(paceLine()).append("\n\n").append(augmentationLine()).append("\n\n");
@@ -138,6 +140,8 @@ final class Report {
             median("spark-train-f10").ifPresent(v -> ratios.put("Spark training (averaging every 10) / best PyTorch", v / best));
             median("dl4j-onednn").ifPresent(v -> ratios.put("plain DL4J oneDNN, one thread / best PyTorch", v / best));
         });
+        median("spark-train-dl4j-f10").ifPresent(stock -> median("spark-train-f10")
+                .ifPresent(own -> ratios.put("Spark training, DL4J's stock training master / the project's engine (averaging every 10)", stock / own)));
         median("dl4j-side-by-side").ifPresent(plain -> median("spark-train-f10")
                 .ifPresent(spark -> ratios.put("Spark training (averaging every 10) / plain DL4J processes side by side", spark / plain)));
         median("dl4j-onednn").ifPresent(fast -> median("dl4j-builtin")
@@ -171,6 +175,11 @@ final class Report {
 
     private double fraction(Figure f) {
         return f.median() / f.ceiling(ceiling.gigaflops(f.threads()));
+    }
+
+    /** The figure's test accuracy in percent, or nothing where it has none. */
+    private static String accuracy(Figure f) {
+        return f.testAccuracy() == null ? "" : String.format("%.2f%%", 100 * f.testAccuracy());
     }
 
     private static String repeats(Figure f) {

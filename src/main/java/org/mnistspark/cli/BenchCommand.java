@@ -4,13 +4,15 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mnistspark.bench.Benchmark;
 import org.mnistspark.bench.Parts;
+import org.mnistspark.train.Engine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = "Measure, on this machine: training images/s through the Spark job on local[*]; the same network in a plain"
+        description = "Measure, on this machine: training images/s and test accuracy through the Spark job on local[*], with the project's"
+                + " engine and with Deeplearning4j's stock training master (--engine dl4j); the same network in a plain"
                 + " DL4J loop with built-in and oneDNN convolutions, and one such loop per core side by side; PyTorch on the same network (bench/torch_baseline.py);"
                 + " scoring a folder of JPEG and PNG photos to Parquet; whether a --preset fast run keeps its speed to the end, and how well its model reads"
                 + " each generated photo set; and the machine's matrix-product GFLOP/s, the ceiling each figure is held against. Prints a table; writes bench.json and bench.md into --output.")
@@ -52,6 +54,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--averaging-frequency", hidden = true, defaultValue = "5", description = "The spark-train part's averaging.")
     int averagingFrequency;
 
+    @Option(names = "--engine", hidden = true, defaultValue = "mnist-spark", converter = EngineConverter.class,
+            description = "The spark-train part's engine.")
+    Engine engine;
+
     @Mixin
     SparkOptions spark;
 
@@ -68,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
         // A tenth of warm-up and two fifths to compare need a few averaging rounds each.
         checks.require(paceSteps >= 200, "--pace-steps must be at least 200, not " + paceSteps);
         if (part != null) {
-            Parts.Request request = new Parts.Request(part, steps, repeats, averagingFrequency, data, output.toAbsolutePath());
+            Parts.Request request = new Parts.Request(part, steps, repeats, averagingFrequency, engine, data, output.toAbsolutePath());
             spec.commandLine().getOut().println(Parts.run(request, () -> spark.session("bench"), spec.commandLine().getOut()));
             return 0;
         }

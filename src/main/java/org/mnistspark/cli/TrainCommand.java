@@ -7,6 +7,7 @@ import org.mnistspark.model.Hyperparameters;
 import org.mnistspark.model.ModelFile;
 import org.mnistspark.model.Preset;
 import org.mnistspark.run.ScanSettings;
+import org.mnistspark.train.Engine;
 import org.mnistspark.train.TrainingConfig;
 import org.mnistspark.train.TrainingJob;
 import picocli.CommandLine.Command;
@@ -91,6 +92,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--workers", defaultValue = "0", description = "Parallel workers; 0 means Spark's default parallelism.")
     int workers;
 
+    @Option(names = "--engine", paramLabel = "mnist-spark|dl4j", defaultValue = "mnist-spark", converter = EngineConverter.class,
+            description = "What runs the parameter averaging: mnist-spark, the project's own rounds; dl4j, Deeplearning4j's stock"
+                    + " ParameterAveragingTrainingMaster and SparkDl4jMultiLayer, for comparison (no --checkpoint-every).")
+    Engine engine;
+
     @Option(names = "--log-every", defaultValue = "100", description = "Report progress about every this many steps.")
     int logEvery;
 
@@ -139,6 +145,8 @@ final class TrainCommand implements Callable<Integer> {
         checks.require(lr > 0, "--lr must be positive, not " + lr);
         checks.require(smoothing >= 0 && smoothing < 1, "--label-smoothing must be at least 0 and below 1, not " + smoothing);
         checks.require(checkpointEvery >= 0, "--checkpoint-every must be 0 (never) or more, not " + checkpointEvery);
+        checks.require(checkpointEvery == 0 || engine == Engine.MNIST_SPARK, "--checkpoint-every needs --engine mnist-spark: the dl4j"
+                + " engine's training master deals minibatches to workers with a random generator that no checkpoint holds, so a run cannot resume");
         checks.require(workers >= 0, "--workers must be 0 (automatic) or more, not " + workers);
         Hyperparameters hp = preset.hyperparameters().withLearningRate(lr).withSeed(seed).withLabelSmoothing(smoothing)
                 .withAugmentation(augmentation());
@@ -149,7 +157,7 @@ final class TrainCommand implements Callable<Integer> {
         ScanSettings scanSettings = new ScanSettings(images, weight, testImages, initModel,
                 images != null || testImages != null ? scans.preprocessing.mode : null);
         TrainingConfig config = new TrainingConfig(dataDir, output, preset.name().toLowerCase(Locale.ROOT), trainSteps, epochs, hp,
-                frequency, workers, logEvery, checkpointEvery, outputMode.overwrite(), scanSettings);
+                frequency, workers, logEvery, checkpointEvery, outputMode.overwrite(), scanSettings, engine);
         TrainingJob.run(spark.session("train"), config, main.console(spec.commandLine().getOut()));
         return 0;
     }

@@ -14,7 +14,8 @@ import org.mnistspark.model.Hyperparameters.Init;
  * files; {@code calibrationExamples} how many examples at the end of the training split were held out
  * of training to fit the model's temperature. Fields that runs of earlier versions did not record are
  * null there, and read as those runs trained: {@link #hyperparameters()}, {@link #heldOut()} and
- * {@link #scans()} fill them in. {@code data} is null in a run trained on scans alone.
+ * {@link #scans()} fill them in. {@code data} is null in a run trained on scans alone; {@code engine} names
+ * what ran the parameter averaging (null in runs of versions before the choice: the project's own).
  */
 public record RunSettings(
         @JsonProperty(required = true) String data,
@@ -39,19 +40,20 @@ public record RunSettings(
         Double imagesWeight,
         String testImages,
         String initModel,
-        Preprocessing preprocess) {
+        Preprocessing preprocess,
+        String engine) {
 
     public static RunSettings of(String data, Map<String, String> dataMd5, String preset, long steps, Double epochs, Hyperparameters hp,
-            int averagingFrequency, int workers, int logEvery, int checkpointEvery, ScanSettings scans) {
+            int averagingFrequency, int workers, int logEvery, int checkpointEvery, ScanSettings scans, String engine) {
         return new RunSettings(data, dataMd5, preset, steps, epochs, hp.learningRate(), hp.batchSize(), hp.dropoutKeep(), hp.seed(),
                 hp.decay(), hp.init(), hp.labelSmoothing(), hp.augmentation(), averagingFrequency, workers, logEvery, checkpointEvery, null,
-                scans.images(), scans.imagesWeight(), scans.testImages(), scans.initModel(), scans.preprocess());
+                scans.images(), scans.imagesWeight(), scans.testImages(), scans.initModel(), scans.preprocess(), engine);
     }
 
     public RunSettings withCalibrationExamples(int examples) {
         return new RunSettings(data, dataMd5, preset, steps, epochs, learningRate, batchSize, dropoutKeep, seed, learningRateDecay,
                 weightInit, labelSmoothing, augmentation, averagingFrequency, workers, logEvery, checkpointEvery, examples, images, imagesWeight,
-                testImages, initModel, preprocess);
+                testImages, initModel, preprocess, engine);
     }
 
     /** The examples held out of training for calibration; runs of versions before calibration held none. */

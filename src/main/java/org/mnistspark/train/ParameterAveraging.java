@@ -7,7 +7,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mnistspark.augment.Augmenter;
-import org.mnistspark.data.Batch;
 import org.mnistspark.model.NetworkPool;
 import org.mnistspark.model.PackedFloats;
 import org.mnistspark.model.Subnormals;
@@ -25,16 +24,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * Subnormal floats are flushed to zero from the averaged state (see {@link Subnormals}), so every
  * round starts without them, whatever network the run started from.
  */
-final class ParameterAveraging implements AutoCloseable {
+final class ParameterAveraging implements Trainer {
     private final JavaSparkContext sc;
     private final MultiLayerNetwork network;
     private final String configuration;
     private final Broadcast<TrainingSet> data;
-    private final BatchOrder order;
+    private final Minibatches minibatches;
     private final int workers;
     private final int frequency;
-    private final Targets targets;
-    private final Augmenter augmenter;
     private final long seed;
     private final long runSteps;
     private final boolean flushSubnormals;
@@ -57,11 +54,9 @@ final class ParameterAveraging implements AutoCloseable {
         this.configuration = network.getLayerWiseConfigurations().toJson();
         network.setIterationCount(iteration);
         this.data = sc.broadcast(data);
-        this.order = order;
+        this.minibatches = new Minibatches(order, targets, augmenter);
         this.workers = workers;
         this.frequency = frequency;
-        this.targets = targets;
-        this.augmenter = augmenter;
         this.seed = seed;
         this.runSteps = runSteps;
         this.flushSubnormals = flushSubnormals;
@@ -75,7 +70,13 @@ final class ParameterAveraging implements AutoCloseable {
         return (steps + roundSteps - 1) / roundSteps * frequency;
     }
 
-    int stepsPerRound() {
+    @Override
+    public String describe() {
+        return "engine: mnist-spark (one Spark job a round of " + workers + " workers, the training set broadcast once)";
+    }
+
+    @Override
+    public int stepsPerRound() {
         return workers * frequency;
     }
 
@@ -83,7 +84,8 @@ final class ParameterAveraging implements AutoCloseable {
      * Trains the round of steps [first, end), at most {@link #stepsPerRound()} of them (a run's last round
      * may have fewer, and fewer workers); returns its mean minibatch loss.
      */
-    double round(long first, long end) {
+    @Override
+    public double round(long first, long end) {
         // The Spark UI lists this round's job under what it is to the run.
         sc.setJobDescription(String.format("train: averaging round %,d of %,d", first / stepsPerRound() + 1,
                 (runSteps + stepsPerRound() - 1) / stepsPerRound()));
@@ -92,16 +94,14 @@ final class ParameterAveraging implements AutoCloseable {
         try {
             String conf = configuration;
             Broadcast<TrainingSet> examples = data;
-            BatchOrder steps = order;
+            Minibatches m = minibatches;
             int f = frequency;
-            Targets t = targets;
-            Augmenter a = augmenter;
             long s = seed;
             int busy = (int) ((end - first + f - 1) / f);
             List<Result> results = sc.parallelize(IntStream.range(0, busy).boxed().toList(), busy)
                     .map(worker -> {
                         long from = first + (long) worker * f;
-                        return work(conf, start.value(), examples.value(), steps, from, Math.min(end, from + f), t, a, s);
+                        return work(conf, start.value(), examples.value(), m, from, Math.min(end, from + f), s);
                     })
                     .collect();
             average(results);
@@ -111,8 +111,7 @@ final class ParameterAveraging implements AutoCloseable {
         }
     }
 
-    private static Result work(String configuration, Start start, TrainingSet data, BatchOrder order, long from, long to,
-            Targets targets, Augmenter augmenter, long seed) {
+    private static Result work(String configuration, Start start, TrainingSet data, Minibatches minibatches, long from, long to, long seed) {
         MultiLayerNetwork network = NetworkPool.borrow(configuration);
         try {
             start.parameters().copyTo(network.params());
@@ -121,8 +120,7 @@ final class ParameterAveraging implements AutoCloseable {
             double lossSum = 0;
             for (long step = from; step < to; step++) {
                 Nd4j.getRandom().setSeed(seed * 1_000_003L + step);
-                Batch batch = data.batch(order.examplesOf(step));
-                network.fit(targets.of(new Batch(batch.labels(), augmenter.apply(batch.pixels(), step))));
+                network.fit(minibatches.of(data, step));
                 lossSum += network.score();
             }
             return new Result(PackedFloats.of(network.params()), PackedFloats.of(network.getUpdater().getStateViewArray()), lossSum);
@@ -144,8 +142,8 @@ final class ParameterAveraging implements AutoCloseable {
         }
     }
 
-    /** How many subnormal values have been set to zero so far. */
-    long flushedSubnormals() {
+    @Override
+    public long flushedSubnormals() {
         return flushed;
     }
 

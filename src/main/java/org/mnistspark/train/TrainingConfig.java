@@ -11,20 +11,22 @@ import org.mnistspark.run.ScanSettings;
  * checkpoint saved about every {@code checkpointEvery} steps (0: never), both rounded up to whole
  * averaging rounds. {@code preset} names the recipe the hyper-parameters started from; {@code overwrite}
  * lets a new run replace one already in {@code output}. {@code dataDir} is null when the run trains on
- * {@code scans} alone.
+ * {@code scans} alone. {@code engine} runs the parameter averaging.
  */
 public record TrainingConfig(String dataDir, String output, String preset, long steps, Double epochs, Hyperparameters hyperparameters,
-        int averagingFrequency, int workers, int logEvery, int checkpointEvery, boolean overwrite, ScanSettings scans) {
+        int averagingFrequency, int workers, int logEvery, int checkpointEvery, boolean overwrite, ScanSettings scans,
+        Engine engine) {
 
     /** The run in {@code runDir} as its settings file records it. */
     static TrainingConfig of(RunSettings settings, String runDir) {
         return new TrainingConfig(settings.data(), runDir, settings.presetName(), settings.steps(), settings.epochs(),
                 settings.hyperparameters(), settings.averagingFrequency(), settings.workers(), settings.logEvery(),
-                settings.checkpointEvery(), false, settings.scans());
+                settings.checkpointEvery(), false, settings.scans(), settings.engine() == null ? Engine.MNIST_SPARK : Engine.of(settings.engine()));
     }
 
     /** What the run's settings file keeps, with the checksums of the data files. */
     RunSettings settings(Map<String, String> dataMd5) {
-        return RunSettings.of(dataDir, dataMd5, preset, steps, epochs, hyperparameters, averagingFrequency, workers, logEvery, checkpointEvery, scans);
+        return RunSettings.of(dataDir, dataMd5, preset, steps, epochs, hyperparameters, averagingFrequency, workers, logEvery, checkpointEvery, scans,
+                engine.label());
     }
 }

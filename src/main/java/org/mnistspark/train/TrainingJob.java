@@ -189,21 +189,32 @@ public final class TrainingJob {
     private Fitted fit(MultiLayerNetwork network, long start) throws IOException {
         ExecutorLossLog lossLog = new ExecutorLossLog(out);
         sc.sc().addSparkListener(lossLog);
-        try (ParameterAveraging averaging = new ParameterAveraging(sc, network, examples, order, workers, config.averagingFrequency(),
-                new Targets(data.shape().classes(), hp.labelSmoothing()),
-                new Augmenter(hp.augmentation(), data.shape().rows(), data.shape().cols(), hp.seed()), hp.seed(), steps, true)) {
-            double seconds = rounds(averaging, network, start);
-            return new Fitted(seconds, averaging.flushedSubnormals());
+        try (Trainer trainer = trainer(network)) {
+            out.println(trainer.describe());
+            double seconds = rounds(trainer, network, start);
+            return new Fitted(seconds, trainer.flushedSubnormals());
         } finally {
             sc.sc().removeSparkListener(lossLog);
         }
+    }
+
+    private Trainer trainer(MultiLayerNetwork network) {
+        Targets targets = new Targets(data.shape().classes(), hp.labelSmoothing());
+        Augmenter augmenter = new Augmenter(hp.augmentation(), data.shape().rows(), data.shape().cols(), hp.seed());
+        int frequency = config.averagingFrequency();
+        return switch (config.engine()) {
+            case MNIST_SPARK -> new ParameterAveraging(sc, network, examples, order, workers, frequency, targets, augmenter, hp.seed(), steps, true);
+            // The stock engine fits a report's worth of rounds a call: each call costs it an export, a count and a split.
+            case DL4J -> new StockParameterAveraging(sc, network, examples, new Minibatches(order, targets, augmenter), workers, frequency,
+                    hp.batchSize(), hp.seed(), (int) wholeRounds(config.logEvery(), workers * frequency));
+        };
     }
 
     /**
      * Trains steps [start, steps) in rounds, reporting progress and saving checkpoints between them;
      * returns the seconds it took. A last round that would pass {@code steps} is cut short to end there.
      */
-    private double rounds(ParameterAveraging averaging, MultiLayerNetwork network, long start) throws IOException {
+    private double rounds(Trainer averaging, MultiLayerNetwork network, long start) throws IOException {
         int roundSteps = averaging.stepsPerRound();
         long reportEvery = wholeRounds(config.logEvery(), roundSteps);
         long checkpointEvery = config.checkpointEvery() > 0 ? wholeRounds(config.checkpointEvery(), roundSteps) : 0;
@@ -253,6 +264,7 @@ public final class TrainingJob {
         json.put("label_smoothing", hp.labelSmoothing());
         json.put("augmentation", hp.augmentation().describe());
         json.put("seed", hp.seed());
+        json.put("engine", config.engine().label());
         json.put("workers", workers);
         json.put("averaging_frequency", config.averagingFrequency());
         json.put("subnormals_flushed", fitted.subnormalsFlushed());

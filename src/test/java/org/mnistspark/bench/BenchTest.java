@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnistspark.testing.TestData;
 import org.mnistspark.testing.TestSpark;
+import org.mnistspark.train.Engine;
 
 /** The benchmark's parts and report, run for real but briefly; no timing is asserted. */
 class BenchTest {
@@ -22,7 +23,11 @@ class BenchTest {
     Path dir;
 
     private JsonNode part(String name, int steps, int repeats) throws Exception {
-        Parts.Request request = new Parts.Request(name, steps, repeats, 5, TestData.mnist().toString(), dir);
+        return part(name, steps, repeats, Engine.MNIST_SPARK);
+    }
+
+    private JsonNode part(String name, int steps, int repeats, Engine engine) throws Exception {
+        Parts.Request request = new Parts.Request(name, steps, repeats, 5, engine, TestData.mnist().toString(), dir);
         String line = Parts.run(request, TestSpark::session, new PrintWriter(Writer.nullWriter()));
         assertTrue(line.startsWith(Parts.RESULT), line);
         return new ObjectMapper().readTree(line.substring(Parts.RESULT.length()));
@@ -62,6 +67,16 @@ class BenchTest {
     }
 
     @Test
+    void theSparkPartTrainsThroughDeeplearning4jsStockTrainingMasterToo() throws Exception {
+        JsonNode stock = part("spark-train", 20, 1, Engine.DL4J);
+        assertEquals(1, stock.get("images_per_second").size());
+        assertTrue(stock.get("images_per_second").get(0).asDouble() > 0, stock.toString());
+        JsonNode metrics = new ObjectMapper().readTree(dir.resolve("run-1/metrics.json").toFile());
+        assertEquals("dl4j", metrics.get("engine").asText());
+        assertEquals(metrics.get("accuracy").asDouble(), stock.get("accuracy").get(0).asDouble(), "the counted run's test accuracy");
+    }
+
+    @Test
     void aChildProcessGivesItsOutputAndPeakMemory() throws Exception {
         ChildProcess child = ChildProcess.run(List.of("sh", "-c", "echo warming up; sleep 1; echo \"result: $GREETING\""),
                 Map.of("GREETING", "hello"), dir.resolve("child.log"));
@@ -78,10 +93,11 @@ class BenchTest {
                 new Figure("spark-train", "Spark training", List.of(600.0, 500.0, 700.0), 2_000_000_000L, 2, Benchmark.TRAINING_MFLOP, ""),
                 new Figure("dl4j-onednn", "plain DL4J, oneDNN", List.of(450.0, 550.0), 1_000_000_000L, 1, Benchmark.TRAINING_MFLOP, ""),
                 new Figure("dl4j-builtin", "plain DL4J, built-in", List.of(100.0), 1_000_000_000L, 1, Benchmark.TRAINING_MFLOP, ""),
-                new Figure("spark-train-f10", "Spark training, every 10", List.of(800.0), 2_000_000_000L, 2, Benchmark.TRAINING_MFLOP, ""),
+                new Figure("spark-train-f10", "Spark training, every 10", List.of(800.0), 2_000_000_000L, 2, Benchmark.TRAINING_MFLOP, "", 0.97),
                 new Figure("dl4j-side-by-side", "plain DL4J side by side", List.of(1000.0), 1_000_000_000L, 2, Benchmark.TRAINING_MFLOP, ""),
                 new Figure("pytorch-1", "PyTorch, 1 thread", List.of(400.0, 400.0, 400.0), 300_000_000L, 1, Benchmark.TRAINING_MFLOP, "torch 1.13"),
-                Figure.skipped("pytorch-2", "PyTorch, 2 threads", "PyTorch is not installed"));
+                Figure.skipped("pytorch-2", "PyTorch, 2 threads", "PyTorch is not installed"),
+                new Figure("spark-train-dl4j-f10", "Spark training, dl4j", List.of(200.0), 3_000_000_000L, 2, Benchmark.TRAINING_MFLOP, "", 0.965));
         List<SetAccuracy> sets = List.of(new SetAccuracy("mnist-photo", 1000, 990, 0), new SetAccuracy("form-boxes", 1000, 955, 2));
         Report report = new Report(ceiling, figures, new Pace(4000, 800, 760, 0, 0.991), sets, new AugmentationCost(0.6, 1.5),
                 new Benchmark.Settings("data/mnist", dir, 3, 300, 4000, 10000, 100, "python3", dir));
@@ -99,6 +115,9 @@ class BenchTest {
         assertEquals(1.5, json.get("ratios").get("Spark training (averaging every 5) / best PyTorch").asDouble(), 1e-9);
         assertEquals(5.0, json.get("ratios").get("plain DL4J, oneDNN / built-in convolutions").asDouble(), 1e-9);
         assertEquals(0.8, json.get("ratios").get("Spark training (averaging every 10) / plain DL4J processes side by side").asDouble(), 1e-9);
+        assertEquals(0.25, json.get("ratios").get("Spark training, DL4J's stock training master / the project's engine (averaging every 10)")
+                .asDouble(), 1e-9);
+        assertEquals(0.965, json.get("figures").get(7).get("test_accuracy").asDouble());
         assertEquals("PyTorch is not installed", json.get("figures").get(6).get("note").asText());
         assertEquals(0.95, json.get("ratios").get("training pace, last fifth / first fifth of a --preset fast run of 4,000 steps").asDouble(), 1e-9);
         assertEquals(760.0, json.get("pace").get("last_fifth_images_per_second").asDouble());
@@ -108,6 +127,9 @@ class BenchTest {
         String markdown = Files.readString(dir.resolve("bench.md"));
         assertTrue(markdown.contains("| Spark training | 600.0 | 600.0 500.0 700.0 | 2.00 GB |"), markdown);
         assertTrue(markdown.contains("| PyTorch, 2 threads | skipped: PyTorch is not installed |"), markdown);
+        assertTrue(markdown.contains("| Spark training, dl4j | 200.0 | 200.0 | 3.00 GB | 1801 | 11.1% | 96.50% |"), markdown);
+        assertTrue(markdown.contains("| Spark training | 600.0 | 600.0 500.0 700.0 | 2.00 GB | 1801 | 33.3% |  |"), markdown);
+        assertTrue(report.table().matches("(?s).*Spark training, every 10 +800\\.0 .* 97\\.00%\n.*"), report.table());
         assertTrue(report.table().contains("Spark training (averaging every 5) / best PyTorch"), report.table());
         assertTrue(markdown.contains("pace of a --preset fast run of 4,000 steps: 800.0 images/s over its first fifth after a warm-up tenth,"
                 + " 760.0 over its last fifth; 0 subnormal floats in its saved model; test accuracy 99.10%"), markdown);

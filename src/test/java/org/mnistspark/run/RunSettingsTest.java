@@ -23,7 +23,7 @@ class RunSettingsTest {
     void theAugmentationGoesToTheFileAndComesBack() throws IOException {
         RunDirectory run = new RunDirectory(dir.toString(), new Configuration());
         Hyperparameters hp = Preset.ROBUST.hyperparameters();
-        run.writeSettings(RunSettings.of("data/mnist", Map.of(), "robust", 12_000, null, hp, 10, 0, 100, 0, ScanSettings.NONE));
+        run.writeSettings(RunSettings.of("data/mnist", Map.of(), "robust", 12_000, null, hp, 10, 0, 100, 0, ScanSettings.NONE, "mnist-spark"));
         assertEquals(hp, run.readSettings().hyperparameters());
         assertEquals(Augmentation.DEFAULT, run.readSettings().hyperparameters().augmentation());
         // The report lists the settings by the file's names.

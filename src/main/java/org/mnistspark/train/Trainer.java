@@ -1,0 +1,19 @@
+package org.mnistspark.train;
+
+/** Trains a run's network over ranges of steps; between two calls the job reports progress and saves checkpoints. */
+interface Trainer extends AutoCloseable {
+    /** One line for the log: which engine trains, and how. */
+    String describe();
+
+    /** Steps one call of {@link #round} trains, the last call of a run excepted. */
+    int stepsPerRound();
+
+    /** Trains steps [first, end) and returns their loss to report. */
+    double round(long first, long end);
+
+    /** How many subnormal values have been set to zero so far. */
+    long flushedSubnormals();
+
+    @Override
+    void close();
+}
