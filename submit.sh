@@ -25,7 +25,7 @@ export MNIST_SPARK_HOME="$here"
 # A setting of conf/spark-defaults.conf, or nothing.
 setting() { awk -v key="$1" '$1 == key { $1 = ""; sub(/^ +/, ""); print }' "$defaults"; }
 
-submit_args=() app_args=() spark_app_args=() master="" driver_memory=$(setting spark.driver.memory)
+submit_args=() app_args=() spark_app_args=() master="" driver_memory=$(setting spark.driver.memory) yarn_libraries=""
 submit_options='master|deploy-mode|conf|executor-memory|executor-cores|num-executors|total-executor-cores|driver-memory|driver-cores'
 while (($#)); do
   if [[ "$1" =~ ^--($submit_options)=(.*)$ ]]; then
@@ -36,7 +36,8 @@ while (($#)); do
     submit_args+=("$1" "$value")
     case "$1" in
       --master) master="$value"; spark_app_args+=("$1" "$value") ;;
-      --conf) spark_app_args+=("$1" "$value") ;;
+      --conf) spark_app_args+=("$1" "$value")
+        if [[ "$value" =~ ^spark\.yarn\.(jars|archive)= ]]; then yarn_libraries=given; fi ;;
       --driver-memory) driver_memory="$value" ;;
     esac
     shift 2
@@ -75,8 +76,14 @@ done
 driver_jvm=(java ${JAVA_OPTS:-} ${driver_memory:+-Xmx$driver_memory} "${add_opens[@]}" "${driver_options[@]}")
 
 if [[ -n "$master" && "$master" != local* ]]; then
-  exec "${driver_jvm[@]}" -cp "$spark_jars" org.apache.spark.deploy.SparkSubmit --class "$main" \
-    --properties-file "$defaults" "${submit_args[@]}" "$jar" "${app_args[@]}"
+  # YARN's containers need Spark itself: without an installation to take it from, the project's Spark jars,
+  # uploaded with each application unless --conf spark.yarn.jars or spark.yarn.archive says where they are.
+  if [[ "$master" == yarn && -z "$yarn_libraries" ]]; then
+    submit_args+=(--conf "spark.yarn.jars=${spark_jars//:/,}")
+  fi
+  # As Spark's own launcher does: the cluster's client configuration (where YARN and HDFS are) on the class path.
+  exec "${driver_jvm[@]}" -cp "${HADOOP_CONF_DIR:+$HADOOP_CONF_DIR:}${YARN_CONF_DIR:+$YARN_CONF_DIR:}$spark_jars" \
+    org.apache.spark.deploy.SparkSubmit --class "$main" --properties-file "$defaults" "${submit_args[@]}" "$jar" "${app_args[@]}"
 fi
 
 # In-process: conf/spark-defaults.conf becomes spark.* system properties, which SparkConf reads; the command

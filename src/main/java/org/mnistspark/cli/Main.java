@@ -20,7 +20,12 @@ public final class Main {
 
     public static void main(String[] args) {
         // Java gives a console only when standard input and output are both a terminal.
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.console() != null));
+        int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.console() != null);
+        // In YARN's cluster mode this method runs inside Spark's application master, which reports success once it returns:
+        // exiting the JVM first would end the application as failed.
+        if (code != 0 || System.getProperty("spark.yarn.app.id") == null) {
+            System.exit(code);
+        }
     }
 
     /** Runs a command whose output is not a terminal; returns its exit code (see below). */

@@ -68,13 +68,15 @@ public final class Storage {
             return;
         }
         FileSystem fs = path.getFileSystem(conf);
-        Path partial = new Path(path.getParent(), "." + path.getName() + "." + UUID.randomUUID() + ".part");
+        // FileContext takes only whole URIs: hdfs:///runs/x names the default HDFS, whose authority it needs spelt out.
+        Path target = fs.makeQualified(path);
+        Path partial = new Path(target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + ".part");
         try {
             try (FSDataOutputStream out = fs.create(partial, false)) {
                 content.writeTo(out);
                 out.hsync();
             }
-            FileContext.getFileContext(fs.getUri(), conf).rename(partial, path, Options.Rename.OVERWRITE);
+            FileContext.getFileContext(fs.getUri(), conf).rename(partial, target, Options.Rename.OVERWRITE);
         } finally {
             fs.delete(partial, false);
         }

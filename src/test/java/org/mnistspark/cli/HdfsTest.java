@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.sql.Row;
@@ -120,13 +119,7 @@ class HdfsTest {
 
     @Test
     void scoreReadsAFolderOnHdfsAndPublishesParquetThere() throws IOException {
-        Path photos = Files.createDirectories(local.resolve("photos"));
-        List<Digits.Digit> digits = Digits.mnistTest(5);
-        for (Digits.Digit digit : digits) {
-            ImageIO.write(Digits.inkOnPaper(digit.pixels()), "png", photos.resolve("digit-" + digit.index() + ".png").toFile());
-        }
-        Files.writeString(photos.resolve("notes.txt"), "not a digit");
-        String input = TestHdfs.upload(photos, "photos");
+        String input = TestHdfs.upload(Digits.scanFolder(local.resolve("photos"), 5), "photos");
         String output = TestHdfs.root() + "/scores.parquet";
 
         Cli score = Cli.run("score", "--model", run + "/model.zip", "--input", input, "--output", output);
@@ -141,6 +134,18 @@ class HdfsTest {
         Cli again = Cli.run("score", "--model", run + "/model.zip", "--input", input, "--output", output);
         assertEquals(1, again.exitCode());
         assertEquals("error: " + output + ": already exists; choose another --output or add --mode overwrite", again.errorLine());
+    }
+
+    /** hdfs:///path, as cluster users write it: on the HDFS that fs.defaultFS names. */
+    @Test
+    void aWriteToHdfsWithoutAHostGoesToTheDefaultFileSystem() throws IOException {
+        Configuration conf = new Configuration();
+        conf.set("fs.defaultFS", TestHdfs.root());
+
+        Storage.write("hdfs:///default/metrics.json", conf, out -> out.write("{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals("{}", read(TestHdfs.root() + "/default/metrics.json"));
+        assertEquals(List.of("metrics.json"), names(TestHdfs.root() + "/default"));
     }
 
     @Test

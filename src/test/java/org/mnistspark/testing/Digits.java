@@ -1,7 +1,11 @@
 package org.mnistspark.testing;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.apache.spark.sql.Row;
 
 /** Real MNIST test digits, and ways of drawing them. */
@@ -16,6 +20,16 @@ public final class Digits {
                 .load(TestData.mnist().resolve("t10k-images-idx3-ubyte.gz").toString())
                 .orderBy("index").limit(n).collectAsList();
         return rows.stream().map(r -> new Digit(r.getLong(0), r.getInt(1), (byte[]) r.get(2))).toList();
+    }
+
+    /** A folder of scans: the first {@code n} MNIST test digits as digit-INDEX.png, and notes.txt, which is no image. */
+    public static Path scanFolder(Path folder, int n) throws IOException {
+        Files.createDirectories(folder);
+        for (Digit digit : mnistTest(n)) {
+            ImageIO.write(inkOnPaper(digit.pixels()), "png", folder.resolve("digit-" + digit.index() + ".png").toFile());
+        }
+        Files.writeString(folder.resolve("notes.txt"), "not a digit");
+        return folder;
     }
 
     /** The digit as a scan would show it at its own size: dark ink on white paper. */

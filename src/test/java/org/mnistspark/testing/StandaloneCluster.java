@@ -110,11 +110,7 @@ public final class StandaloneCluster implements AutoCloseable {
 
     /** A Spark installation is a folder whose jars/ holds Spark's runtime: here, links to the Maven jars. */
     private void layOutSparkHome() throws IOException {
-        Path jars = Files.createDirectories(dir.resolve("jars"));
-        for (String jar : Files.readString(Path.of("target/spark-classpath.txt")).strip().split(":")) {
-            Path source = Path.of(jar);
-            Files.createSymbolicLink(jars.resolve(source.getFileName()), source);
-        }
+        SparkJars.linkInto(dir.resolve("jars"));
         Files.createDirectories(dir.resolve("logs"));
     }
 

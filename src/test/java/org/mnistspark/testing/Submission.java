@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,6 +34,15 @@ public final class Submission implements AutoCloseable {
 
     /** As {@link #start}, also without the environment variables {@code unset}. */
     public static Submission start(Path logs, String name, List<String> unset, String... args) throws IOException {
+        return start(logs, name, unset, Map.of(), args);
+    }
+
+    /** As {@link #start}, with the environment variables {@code set} added. */
+    public static Submission start(Path logs, String name, Map<String, String> set, String... args) throws IOException {
+        return start(logs, name, List.of(), set, args);
+    }
+
+    private static Submission start(Path logs, String name, List<String> unset, Map<String, String> set, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of("submit.sh").toAbsolutePath().toString()));
         command.addAll(List.of(args));
         Path out = logs.resolve(name + ".out");
@@ -39,6 +50,7 @@ public final class Submission implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().remove("SPARK_HOME");
         unset.forEach(builder.environment()::remove);
+        builder.environment().putAll(set);
         return new Submission(builder.start(), out, err);
     }
 
@@ -48,19 +60,24 @@ public final class Submission implements AutoCloseable {
     }
 
     /** Waits for the first line of standard output matching {@code line}. */
-    public String awaitOutput(Pattern line, Duration timeout) throws InterruptedException {
+    public String awaitOutput(Pattern line, Duration timeout) throws Exception {
+        return await("a line matching " + line, () -> out().lines().filter(l -> line.matcher(l).find()).findFirst(), timeout);
+    }
+
+    /** Waits, while the command runs, until {@code probe} finds what it looks for, and returns that. */
+    public <T> T await(String what, Callable<Optional<T>> probe, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            Optional<String> found = out().lines().filter(l -> line.matcher(l).find()).findFirst();
+            Optional<T> found = probe.call();
             if (found.isPresent()) {
                 return found.get();
             }
             if (!process.isAlive()) {
-                throw new AssertionError("exited with " + process.exitValue() + " before printing " + line + ":\n" + err());
+                throw new AssertionError("exited with " + process.exitValue() + " before " + what + ":\n" + err());
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("nothing printed matched " + line + " within " + timeout + ":\n" + out());
+        throw new AssertionError("still waiting for " + what + " after " + timeout + ":\n" + out());
     }
 
     /** Waits for the command to end and returns its exit code. */
