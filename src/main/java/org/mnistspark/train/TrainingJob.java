@@ -169,6 +169,9 @@ public final class TrainingJob {
         json.putAll(calibration.toJson());
         run.writeMetrics(json);
         out.printf("trained %d steps in %s (%.1f images/s)%n", trained, Progress.duration(Math.round(fitted.seconds())), imagesPerSecond);
+        if (trained > 0) {
+            out.println(driverTraffic(fitted.traffic()));
+        }
         if (metrics == null) {
             out.println("no test set: give --data or --test-images to evaluate the model");
         } else {
@@ -182,8 +185,8 @@ public final class TrainingJob {
         return metrics;
     }
 
-    /** What the rounds took: their seconds, and how many subnormal floats were flushed from the state. */
-    private record Fitted(double seconds, long subnormalsFlushed) {}
+    /** What the rounds took: their seconds, how many subnormal floats were flushed from the state, what the driver received. */
+    private record Fitted(double seconds, long subnormalsFlushed, ParameterAveraging.Traffic traffic) {}
 
     /** Trains steps [start, steps) in rounds, telling the console when an executor is lost on the way. */
     private Fitted fit(MultiLayerNetwork network, long start) throws IOException {
@@ -193,7 +196,7 @@ public final class TrainingJob {
                 new Targets(data.shape().classes(), hp.labelSmoothing()),
                 new Augmenter(hp.augmentation(), data.shape().rows(), data.shape().cols(), hp.seed()), hp.seed(), steps, true)) {
             double seconds = rounds(averaging, network, start);
-            return new Fitted(seconds, averaging.flushedSubnormals());
+            return new Fitted(seconds, averaging.flushedSubnormals(), averaging.traffic());
         } finally {
             sc.sc().removeSparkListener(lossLog);
         }
@@ -256,7 +259,14 @@ public final class TrainingJob {
         json.put("workers", workers);
         json.put("averaging_frequency", config.averagingFrequency());
         json.put("subnormals_flushed", fitted.subnormalsFlushed());
+        json.put("driver_copies_per_round", fitted.traffic().copies());
+        json.put("driver_bytes_per_round", fitted.traffic().bytes().isPresent() ? fitted.traffic().bytes().getAsLong() : null);
         return json;
+    }
+
+    private static String driverTraffic(ParameterAveraging.Traffic traffic) {
+        String bytes = traffic.bytes().isPresent() ? String.format(" (%.1f MB)", traffic.bytes().getAsLong() / 1e6) : "";
+        return String.format("the driver received at most %d partial sums of the state a round%s", traffic.copies(), bytes);
     }
 
     /** {@code steps} rounded up to whole averaging rounds. */
