@@ -266,7 +266,8 @@ public final class TrainingJob {
 
     private static String driverTraffic(ParameterAveraging.Traffic traffic) {
         String bytes = traffic.bytes().isPresent() ? String.format(" (%.1f MB)", traffic.bytes().getAsLong() / 1e6) : "";
-        return String.format("the driver received at most %d partial sums of the state a round%s", traffic.copies(), bytes);
+        return String.format("the driver received at most %d %s of the state a round%s", traffic.copies(),
+                traffic.copies() == 1 ? "partial sum" : "partial sums", bytes);
     }
 
     /** {@code steps} rounded up to whole averaging rounds. */
