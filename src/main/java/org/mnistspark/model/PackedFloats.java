@@ -34,6 +34,21 @@ public record PackedFloats(byte[] bytes) implements Serializable {
         nativeView(target).put(floats(bytes));
     }
 
+    /** The element-wise sum of two arrays of the same length, in a new one. */
+    public PackedFloats plus(PackedFloats other) {
+        if (other.length() != length()) {
+            throw new IllegalArgumentException("cannot add " + other.length() + " values to " + length());
+        }
+        FloatBuffer a = floats(bytes);
+        FloatBuffer b = floats(other.bytes);
+        byte[] sum = new byte[bytes.length];
+        FloatBuffer out = floats(sum);
+        for (int i = 0; i < a.limit(); i++) {
+            out.put(i, a.get(i) + b.get(i));
+        }
+        return new PackedFloats(sum);
+    }
+
     /** The values as a new row vector. */
     public INDArray toRow() {
         INDArray row = Nd4j.createUninitialized(DataType.FLOAT, 1, length());

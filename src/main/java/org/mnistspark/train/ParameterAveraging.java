@@ -2,7 +2,11 @@ package org.mnistspark.train;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -15,14 +19,17 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Synchronous parameter averaging, one Spark job a round: each of {@code workers} tasks starts from the
- * network's parameters and Adam's state, fits {@code frequency} consecutive minibatches, and sends both
- * back; the driver averages them. The parameters travel as plain float arrays (ND4J's own Java
+ * network's parameters and Adam's state, fits {@code frequency} consecutive minibatches, and passes both
+ * on; the executors sum them two at a time (see {@link SummationTree}), and the driver collects the last
+ * two partial sums and averages. The driver thus receives at most two copies of the state a round,
+ * however many workers there are. The parameters travel as plain float arrays (ND4J's own Java
  * serialization writes one float at a time), the training set is broadcast once, and executors reuse
  * their networks from round to round. Worker {@code w} of the round starting at step {@code s} fits
  * steps {@code s + w·frequency} to {@code s + (w+1)·frequency - 1}, with dropout and the augmentation
- * of each minibatch seeded by the step, so a round's result depends on nothing but its inputs: a rerun task, or a resumed run, repeats it exactly.
- * Subnormal floats are flushed to zero from the averaged state (see {@link Subnormals}), so every
- * round starts without them, whatever network the run started from.
+ * of each minibatch seeded by the step, and the sums are taken in an order fixed by the number of
+ * workers, so a round's result depends on nothing but its inputs: a rerun task, or a resumed run,
+ * repeats it exactly. Subnormal floats are flushed to zero from the averaged state (see
+ * {@link Subnormals}), so every round starts without them, whatever network the run started from.
  */
 final class ParameterAveraging implements Trainer {
     private final JavaSparkContext sc;
@@ -35,13 +42,18 @@ final class ParameterAveraging implements Trainer {
     private final long seed;
     private final long runSteps;
     private final boolean flushSubnormals;
+    private final String jobGroup = "train-averaging-" + UUID.randomUUID();
+    private final DriverTraffic traffic = new DriverTraffic(jobGroup);
+    private int fanIn = SummationTree.FAN_IN;
     private long flushed;
+    private int rounds;
+    private int mostCopies;
 
     /** Where a round starts: the averaged parameters, Adam's state and how many updates Adam has made. */
     private record Start(PackedFloats parameters, PackedFloats updaterState, int iteration) implements Serializable {}
 
-    /** What a worker sends back: its parameters and Adam's state, and the sum of its minibatch losses. */
-    private record Result(PackedFloats parameters, PackedFloats updaterState, double lossSum) implements Serializable {}
+    /** What the driver received in a round: how many partial sums, and the bytes of every task's result. */
+    record Traffic(int copies, OptionalLong bytes) {}
 
     /** {@code flushSubnormals} is false only to measure what the flush changes. */
     ParameterAveraging(JavaSparkContext sc, MultiLayerNetwork network, TrainingSet data, BatchOrder order, int workers,
@@ -60,6 +72,7 @@ final class ParameterAveraging implements Trainer {
         this.seed = seed;
         this.runSteps = runSteps;
         this.flushSubnormals = flushSubnormals;
+        sc.sc().addSparkListener(traffic);
         // A checkpoint or model saved before the flush existed may hold them.
         flushSubnormals();
     }
@@ -87,8 +100,8 @@ final class ParameterAveraging implements Trainer {
     @Override
     public double round(long first, long end) {
         // The Spark UI lists this round's job under what it is to the run.
-        sc.setJobDescription(String.format("train: averaging round %,d of %,d", first / stepsPerRound() + 1,
-                (runSteps + stepsPerRound() - 1) / stepsPerRound()));
+        sc.setJobGroup(jobGroup, String.format("train: averaging round %,d of %,d", first / stepsPerRound() + 1,
+                (runSteps + stepsPerRound() - 1) / stepsPerRound()), false);
         Broadcast<Start> start = sc.broadcast(new Start(PackedFloats.of(network.params()),
                 PackedFloats.of(network.getUpdater().getStateViewArray()), network.getIterationCount()));
         try {
@@ -98,20 +111,24 @@ final class ParameterAveraging implements Trainer {
             int f = frequency;
             long s = seed;
             int busy = (int) ((end - first + f - 1) / f);
-            List<Result> results = sc.parallelize(IntStream.range(0, busy).boxed().toList(), busy)
+            JavaRDD<WorkerSum> results = sc.parallelize(IntStream.range(0, busy).boxed().toList(), busy)
                     .map(worker -> {
                         long from = first + (long) worker * f;
-                        return work(conf, start.value(), examples.value(), m, from, Math.min(end, from + f), s);
-                    })
-                    .collect();
-            average(results);
-            return results.stream().mapToDouble(Result::lossSum).sum() / (end - first);
+                        return work(worker, conf, start.value(), examples.value(), m, from, Math.min(end, from + f), s);
+                    });
+            List<WorkerSum> sums = SummationTree.collect(results, busy, fanIn);
+            rounds++;
+            mostCopies = Math.max(mostCopies, sums.size());
+            WorkerSum total = WorkerSum.inOrder(sums);
+            average(total);
+            return total.lossSum() / (end - first);
         } finally {
             start.destroy();
         }
     }
 
-    private static Result work(String configuration, Start start, TrainingSet data, Minibatches minibatches, long from, long to, long seed) {
+    private static WorkerSum work(int worker, String configuration, Start start, TrainingSet data, Minibatches minibatches, long from,
+            long to, long seed) {
         MultiLayerNetwork network = NetworkPool.borrow(configuration);
         try {
             start.parameters().copyTo(network.params());
@@ -123,15 +140,15 @@ final class ParameterAveraging implements Trainer {
                 network.fit(minibatches.of(data, step));
                 lossSum += network.score();
             }
-            return new Result(PackedFloats.of(network.params()), PackedFloats.of(network.getUpdater().getStateViewArray()), lossSum);
+            return WorkerSum.of(worker, PackedFloats.of(network.params()), PackedFloats.of(network.getUpdater().getStateViewArray()), lossSum);
         } finally {
             NetworkPool.giveBack(configuration, network);
         }
     }
 
-    private void average(List<Result> results) {
-        mean(results.stream().map(Result::parameters).toList(), network.params());
-        mean(results.stream().map(Result::updaterState).toList(), network.getUpdater().getStateViewArray());
+    private void average(WorkerSum total) {
+        mean(total.parameters(), total.count(), network.params());
+        mean(total.updaterState(), total.count(), network.getUpdater().getStateViewArray());
         network.setIterationCount(network.getIterationCount() + frequency);
         flushSubnormals();
     }
@@ -147,17 +164,29 @@ final class ParameterAveraging implements Trainer {
         return flushed;
     }
 
-    private static void mean(List<PackedFloats> values, INDArray target) {
-        values.get(0).copyTo(target);
-        for (PackedFloats more : values.subList(1, values.size())) {
-            target.addi(more.toRow().reshape(target.shape()));
-        }
-        target.divi(values.size());
+    private static void mean(PackedFloats sum, int count, INDArray target) {
+        sum.copyTo(target);
+        target.divi(count);
+    }
+
+    /**
+     * Has the driver collect every worker's result and sum them itself, in the workers' order: the
+     * plain mean, to hold the tree's sums against.
+     */
+    void collectEveryWorker() {
+        fanIn = Integer.MAX_VALUE;
+    }
+
+    /** What the driver received in the round that brought it most, once Spark has reported every round so far. */
+    @Override
+    public Optional<Traffic> traffic() {
+        return Optional.of(new Traffic(mostCopies, traffic.mostBytesPerJob(rounds)));
     }
 
     @Override
     public void close() {
-        sc.setJobDescription(null);
+        sc.clearJobGroup();
+        sc.sc().removeSparkListener(traffic);
         data.destroy();
     }
 }

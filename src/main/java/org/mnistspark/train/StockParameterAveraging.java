@@ -2,6 +2,7 @@ package org.mnistspark.train;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.LongStream;
 import org.apache.hadoop.fs.Path;
@@ -93,6 +94,12 @@ final class StockParameterAveraging implements Trainer {
 
     private void flush() {
         flushed += Subnormals.flush(network.params()) + Subnormals.flush(network.getUpdater().getStateViewArray());
+    }
+
+    /** The stock engine sums the workers' results with Spark's tree aggregation, which it does not count. */
+    @Override
+    public Optional<ParameterAveraging.Traffic> traffic() {
+        return Optional.empty();
     }
 
     @Override

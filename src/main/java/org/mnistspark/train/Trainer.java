@@ -1,5 +1,7 @@
 package org.mnistspark.train;
 
+import java.util.Optional;
+
 /** Trains a run's network over ranges of steps; between two calls the job reports progress and saves checkpoints. */
 interface Trainer extends AutoCloseable {
     /** One line for the log: which engine trains, and how. */
@@ -13,6 +15,9 @@ interface Trainer extends AutoCloseable {
 
     /** How many subnormal values have been set to zero so far. */
     long flushedSubnormals();
+
+    /** What the driver received in the round that brought it most, where the engine counts it. */
+    Optional<ParameterAveraging.Traffic> traffic();
 
     @Override
     void close();

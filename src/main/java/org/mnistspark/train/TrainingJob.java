@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -169,6 +170,9 @@ public final class TrainingJob {
         json.putAll(calibration.toJson());
         run.writeMetrics(json);
         out.printf("trained %d steps in %s (%.1f images/s)%n", trained, Progress.duration(Math.round(fitted.seconds())), imagesPerSecond);
+        if (trained > 0) {
+            fitted.traffic().ifPresent(traffic -> out.println(driverTraffic(traffic)));
+        }
         if (metrics == null) {
             out.println("no test set: give --data or --test-images to evaluate the model");
         } else {
@@ -182,8 +186,8 @@ public final class TrainingJob {
         return metrics;
     }
 
-    /** What the rounds took: their seconds, and how many subnormal floats were flushed from the state. */
-    private record Fitted(double seconds, long subnormalsFlushed) {}
+    /** What the rounds took: their seconds, how many subnormal floats were flushed from the state, what the driver received. */
+    private record Fitted(double seconds, long subnormalsFlushed, Optional<ParameterAveraging.Traffic> traffic) {}
 
     /** Trains steps [start, steps) in rounds, telling the console when an executor is lost on the way. */
     private Fitted fit(MultiLayerNetwork network, long start) throws IOException {
@@ -192,7 +196,7 @@ public final class TrainingJob {
         try (Trainer trainer = trainer(network)) {
             out.println(trainer.describe());
             double seconds = rounds(trainer, network, start);
-            return new Fitted(seconds, trainer.flushedSubnormals());
+            return new Fitted(seconds, trainer.flushedSubnormals(), trainer.traffic());
         } finally {
             sc.sc().removeSparkListener(lossLog);
         }
@@ -268,7 +272,16 @@ public final class TrainingJob {
         json.put("workers", workers);
         json.put("averaging_frequency", config.averagingFrequency());
         json.put("subnormals_flushed", fitted.subnormalsFlushed());
+        json.put("driver_copies_per_round", fitted.traffic().map(ParameterAveraging.Traffic::copies).orElse(null));
+        json.put("driver_bytes_per_round", fitted.traffic().flatMap(t -> t.bytes().isPresent() ? Optional.of(t.bytes().getAsLong()) : Optional.empty())
+                .orElse(null));
         return json;
+    }
+
+    private static String driverTraffic(ParameterAveraging.Traffic traffic) {
+        String bytes = traffic.bytes().isPresent() ? String.format(" (%.1f MB)", traffic.bytes().getAsLong() / 1e6) : "";
+        return String.format("the driver received at most %d %s of the state a round%s", traffic.copies(),
+                traffic.copies() == 1 ? "partial sum" : "partial sums", bytes);
     }
 
     /** {@code steps} rounded up to whole averaging rounds. */

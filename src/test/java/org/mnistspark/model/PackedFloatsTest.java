@@ -17,6 +17,17 @@ class PackedFloatsTest {
         assertEquals(values, packed.toRow());
     }
 
+    /** The same float additions as ND4J's, so a sum summed here is the sum an ND4J array would hold. */
+    @Test
+    void addsElementWiseAsNd4jDoes() {
+        INDArray a = Nd4j.rand(DataType.FLOAT, 1, 1000).subi(0.5).muli(1e3);
+        INDArray b = Nd4j.rand(DataType.FLOAT, 1, 1000).muli(1e-3);
+        assertEquals(a.add(b), PackedFloats.of(a).plus(PackedFloats.of(b)).toRow());
+        IllegalArgumentException length = assertThrows(IllegalArgumentException.class,
+                () -> PackedFloats.of(a).plus(PackedFloats.of(Nd4j.zeros(DataType.FLOAT, 1, 5))));
+        assertEquals("cannot add 5 values to 1000", length.getMessage());
+    }
+
     @Test
     void readsAndWritesRowsOfALargerArrayAtTheirOffset() {
         INDArray matrix = Nd4j.arange(12).castTo(DataType.FLOAT).reshape(3, 4);

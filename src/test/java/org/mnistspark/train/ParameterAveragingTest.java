@@ -1,5 +1,6 @@
 package org.mnistspark.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,7 @@ import org.mnistspark.model.Hyperparameters;
 import org.mnistspark.model.InputShape;
 import org.mnistspark.model.ModelFile;
 import org.mnistspark.model.ModelInfo;
+import org.mnistspark.model.PackedFloats;
 import org.mnistspark.testing.TestSpark;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -149,13 +151,19 @@ class ParameterAveragingTest {
 
     @Test
     void aRunStoppedAtACheckpointAndResumedEndsWhereTheRunLeftAloneEnds() throws IOException {
-        assertResumedRunEndsAsTheRunLeftAlone(Augmentation.NONE);
+        assertResumedRunEndsAsTheRunLeftAlone(2, Augmentation.NONE);
     }
 
     /** Each minibatch's augmentation is a function of the seed and the step, so the resumed run sees the same images. */
     @Test
     void anAugmentedRunResumedAtACheckpointEndsWhereTheRunLeftAloneEnds() throws IOException {
-        assertResumedRunEndsAsTheRunLeftAlone(Augmentation.DEFAULT);
+        assertResumedRunEndsAsTheRunLeftAlone(2, Augmentation.DEFAULT);
+    }
+
+    /** Four workers' results are summed on the executors in a tree, always in the same order, whatever order they finish in. */
+    @Test
+    void aRunOfFourWorkersResumedAtACheckpointEndsBitForBitWhereTheRunLeftAloneEnds() throws IOException {
+        assertResumedRunEndsAsTheRunLeftAlone(4, Augmentation.NONE);
     }
 
     @Test
@@ -173,28 +181,32 @@ class ParameterAveragingTest {
         assertTrue(difference > 1e-3, "augmented and plain rounds differ by only " + difference);
     }
 
-    private void assertResumedRunEndsAsTheRunLeftAlone(Augmentation augmentation) throws IOException {
+    /** Three rounds of {@code workers} averaging every 3 steps, and the same interrupted after the first. Equal to the bit. */
+    private void assertResumedRunEndsAsTheRunLeftAlone(int workers, Augmentation augmentation) throws IOException {
+        int round = workers * 3;
         MultiLayerNetwork alone = network();
         MultiLayerNetwork interrupted = network();
         interrupted.setParams(alone.params().dup());
-        try (ParameterAveraging averaging = averaging(alone, 2, 3, augmentation)) {
-            for (long step = 0; step < 18; step += 6) {
-                averaging.round(step, step + 6);
+        try (ParameterAveraging averaging = averaging(alone, workers, 3, augmentation)) {
+            for (long step = 0; step < 3 * round; step += round) {
+                averaging.round(step, step + round);
             }
         }
-        try (ParameterAveraging averaging = averaging(interrupted, 2, 3, augmentation)) {
-            averaging.round(0, 6);
+        try (ParameterAveraging averaging = averaging(interrupted, workers, 3, augmentation)) {
+            averaging.round(0, round);
         }
         Path checkpoint = dir.resolve("checkpoint.zip");
-        ModelFile.save(interrupted, new ModelInfo(InputShape.MNIST, 6, "random digits"), checkpoint.toString(), new Configuration());
+        ModelFile.save(interrupted, new ModelInfo(InputShape.MNIST, round, "random digits"), checkpoint.toString(), new Configuration());
         MultiLayerNetwork resumed = ModelFile.load(checkpoint.toString(), new Configuration()).network();
-        try (ParameterAveraging averaging = averaging(resumed, 2, 3, augmentation)) {
-            averaging.round(6, 12);
-            averaging.round(12, 18);
+        try (ParameterAveraging averaging = averaging(resumed, workers, 3, augmentation)) {
+            averaging.round(round, 2 * round);
+            averaging.round(2 * round, 3 * round);
         }
         assertEquals(alone.getIterationCount(), resumed.getIterationCount());
-        assertEquals(alone.params(), resumed.params());
-        assertEquals(alone.getUpdater().getStateViewArray(), resumed.getUpdater().getStateViewArray());
+        // Bit for bit: INDArray's equals allows a difference of 1e-5.
+        assertArrayEquals(PackedFloats.of(alone.params()).bytes(), PackedFloats.of(resumed.params()).bytes());
+        assertArrayEquals(PackedFloats.of(alone.getUpdater().getStateViewArray()).bytes(),
+                PackedFloats.of(resumed.getUpdater().getStateViewArray()).bytes());
     }
 
     /**
