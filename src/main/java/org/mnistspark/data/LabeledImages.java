@@ -13,13 +13,16 @@ import org.mnistspark.model.InputShape;
 
 /** One split of an IDX data set in a directory, read through the {@code idx} Spark source; {@code path} is its image file. */
 public record LabeledImages(String path, String labelsPath, Dataset<Row> frame, InputShape shape, long count) {
-    /** Small enough that evaluation reports progress as partitions finish, large enough to batch well. */
+    /** For the test split: small enough that evaluation reports progress as partitions finish, large enough to batch well. */
     private static final int RECORDS_PER_PARTITION = 1000;
 
     /** The split's images; fails before any work if a label cannot be one of the model's classes. */
     public static LabeledImages read(SparkSession spark, String dir, MnistFiles.Split split, int classes) {
         String path = MnistFiles.images(dir, split, spark.sparkContext().hadoopConfiguration());
-        Dataset<Row> frame = spark.read().format("idx").option("recordsPerPartition", RECORDS_PER_PARTITION).load(path);
+        // The training split is collected whole to the driver, in one partition: each partition of a gzip-compressed
+        // file decompresses everything before its range, so sixty would decompress it thirty times over.
+        int perPartition = split == MnistFiles.Split.TRAIN ? Integer.MAX_VALUE : RECORDS_PER_PARTITION;
+        Dataset<Row> frame = spark.read().format("idx").option("recordsPerPartition", perPartition).load(path);
         Metadata size = frame.schema().apply("image").metadata();
         String labels = IdxImageSet.pairedLabelsPath(path, spark.sparkContext().hadoopConfiguration());
         Row range = frame.agg(functions.min("label"), functions.max("label"), functions.count("*")).first();

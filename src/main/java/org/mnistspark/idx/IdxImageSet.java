@@ -82,17 +82,24 @@ public record IdxImageSet(String imagesPath, String labelsPath, int count, int r
 
     /** Reads the examples at positions [from, to). */
     public List<Example> read(int from, int to, Configuration conf) {
+        return read(from, to, true, conf);
+    }
+
+    /** Reads the examples at positions [from, to); without {@code withPixels}, their labels only, and the image file stays closed. */
+    public List<Example> read(int from, int to, boolean withPixels, Configuration conf) {
         int size = pixelsPerImage();
         List<Example> examples = new ArrayList<>(to - from);
-        try (InputStream images = IdxStreams.open(imagesPath, conf);
+        try (InputStream images = withPixels ? IdxStreams.open(imagesPath, conf) : InputStream.nullInputStream();
                 InputStream labels = IdxStreams.open(labelsPath, conf)) {
-            IdxStreams.skipFully(images, IdxHeader.images(count, rows, cols).headerBytes() + (long) from * size, imagesPath);
+            if (withPixels) {
+                IdxStreams.skipFully(images, IdxHeader.images(count, rows, cols).headerBytes() + (long) from * size, imagesPath);
+            }
             IdxStreams.skipFully(labels, IdxHeader.labels(count).headerBytes() + (long) from, labelsPath);
             for (int i = from; i < to; i++) {
-                byte[] pixels = images.readNBytes(size);
+                byte[] pixels = withPixels ? images.readNBytes(size) : null;
                 int label = labels.read();
-                if (pixels.length < size || label < 0) {
-                    throw new IdxException(pixels.length < size ? imagesPath : labelsPath, "ended early at record " + i);
+                if ((withPixels && pixels.length < size) || label < 0) {
+                    throw new IdxException(label >= 0 ? imagesPath : labelsPath, "ended early at record " + i);
                 }
                 examples.add(new Example(i, label, pixels));
             }

@@ -8,7 +8,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SQLContext;
 import org.apache.spark.sql.sources.BaseRelation;
-import org.apache.spark.sql.sources.TableScan;
+import org.apache.spark.sql.sources.PrunedScan;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.MetadataBuilder;
@@ -19,9 +19,10 @@ import org.apache.spark.util.SerializableConfiguration;
 /**
  * An IDX image set as rows of {@code index} (long), {@code label} (int) and {@code image} (binary,
  * rows × cols bytes, row-major). The image column's metadata holds {@code rows} and {@code cols}.
- * Each partition reads a contiguous range of records straight from the files.
+ * Each partition reads a contiguous range of records straight from the files, and a query that needs
+ * no {@code image} reads the label file alone.
  */
-final class IdxRelation extends BaseRelation implements TableScan {
+final class IdxRelation extends BaseRelation implements PrunedScan {
     private final SQLContext sqlContext;
     private final IdxImageSet images;
     private final int recordsPerPartition;
@@ -48,7 +49,7 @@ final class IdxRelation extends BaseRelation implements TableScan {
     }
 
     @Override
-    public RDD<Row> buildScan() {
+    public RDD<Row> buildScan(String[] requiredColumns) {
         List<int[]> ranges = new ArrayList<>();
         for (int from = 0; from < images.count(); from += recordsPerPartition) {
             ranges.add(new int[] {from, Math.min(images.count(), from + recordsPerPartition)});
@@ -56,10 +57,26 @@ final class IdxRelation extends BaseRelation implements TableScan {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(sqlContext.sparkContext());
         SerializableConfiguration conf = new SerializableConfiguration(sc.hadoopConfiguration());
         IdxImageSet set = images;
+        List<String> columns = List.of(requiredColumns);
+        boolean withPixels = columns.contains("image");
         return sc.parallelize(ranges, Math.max(1, ranges.size()))
-                .flatMap(range -> set.read(range[0], range[1], conf.value()).stream()
-                        .map(e -> RowFactory.create(e.index(), e.label(), e.pixels()))
+                .flatMap(range -> set.read(range[0], range[1], withPixels, conf.value()).stream()
+                        .map(e -> row(e, columns))
                         .iterator())
                 .rdd();
+    }
+
+    /** The example's values of {@code columns}, in their order. */
+    private static Row row(IdxImageSet.Example example, List<String> columns) {
+        Object[] values = new Object[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = switch (columns.get(i)) {
+                case "index" -> example.index();
+                case "label" -> example.label();
+                case "image" -> example.pixels();
+                default -> throw new IllegalArgumentException("no column " + columns.get(i));
+            };
+        }
+        return RowFactory.create(values);
     }
 }

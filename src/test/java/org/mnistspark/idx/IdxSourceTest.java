@@ -68,6 +68,20 @@ class IdxSourceTest {
     }
 
     @Test
+    void aQueryWithoutImagesReadsTheLabelFileAlone() throws IOException {
+        IdxWriter.writeImages(dir.resolve("set-images-idx3-ubyte"), 1, 1, new byte[][] {{1}, {2}, {3}});
+        IdxWriter.writeLabels(dir.resolve("set-labels-idx1-ubyte"), new byte[] {4, 5, 6});
+        Dataset<Row> frame = spark.read().format("idx").load(dir.resolve("set-images-idx3-ubyte").toString());
+
+        // Once the source has checked it, the image file is not opened again unless a query needs its images.
+        Files.delete(dir.resolve("set-images-idx3-ubyte"));
+
+        assertEquals(List.of(4, 5, 6), frame.select("label").collectAsList().stream().map(r -> r.getInt(0)).toList());
+        assertEquals(List.of(2L, 6), frame.select("index", "label").where("label = 6").collectAsList().stream()
+                .flatMap(r -> java.util.stream.Stream.of(r.get(0), r.get(1))).toList());
+    }
+
+    @Test
     void takesTheLabelFileFromAnOption() throws IOException {
         IdxWriter.writeImages(dir.resolve("digits.idx"), 1, 1, new byte[][] {{9}, {8}});
         IdxWriter.writeLabels(dir.resolve("answers.idx.gz"), new byte[] {4, 5});
