@@ -66,7 +66,9 @@ public final class TrainingJob {
         this.examples = data.examples();
         this.order = data.order();
         this.workers = config.workers() > 0 ? config.workers() : sc.defaultParallelism();
-        this.blockMomentum = BlockMomentum.PLAIN;
+        // Deeplearning4j's training master averages plainly.
+        this.blockMomentum = new BlockMomentum(config.blockMomentum() != null ? config.blockMomentum()
+                : config.engine() == Engine.DL4J ? 0 : BlockMomentum.defaultFor(workers), config.nesterov());
         this.steps = config.epochs() != null ? Math.round(config.epochs() * order.perEpoch()) : config.steps();
         if (steps < 1) {
             throw new IllegalArgumentException("nothing to train: " + steps + " steps");
@@ -96,7 +98,7 @@ public final class TrainingJob {
         TrainingJob job = new TrainingJob(spark, config, null, console);
         // Before the settings are written: a model that does not fit leaves nothing behind.
         MultiLayerNetwork network = job.newNetwork();
-        run.writeSettings(config.settings(config.dataDir() == null ? Map.of() : DataChecksums.of(config.dataDir(), run.conf()))
+        run.writeSettings(config.settings(config.dataDir() == null ? Map.of() : DataChecksums.of(config.dataDir(), run.conf()), job.blockMomentum)
                 .withCalibrationExamples(job.data.heldOut().count()));
         return job.train(network, MomentumBuffer.startingAtZero(job.blockMomentum, network.numParams()), 0);
     }
@@ -152,6 +154,7 @@ public final class TrainingJob {
         out.printf("training on %d examples (%s) from %s, %d held out for calibration: %d steps of %d, %d workers averaging every %d steps%n",
                 examples.count(), data.shape(), data.trainedOn(), heldOut.count(), steps, hp.batchSize(), workers, config.averagingFrequency());
         out.println("augmentation: " + hp.augmentation().describe());
+        out.println("averaging: " + blockMomentum.describe());
         NativeBackend.describeExecutors(sc).forEach(out::println);
         Fitted fitted = fit(network, momentum, start);
         TemperatureFit calibration = TemperatureFit.of(network, heldOut);
@@ -275,6 +278,8 @@ public final class TrainingJob {
         json.put("engine", config.engine().label());
         json.put("workers", workers);
         json.put("averaging_frequency", config.averagingFrequency());
+        json.put("block_momentum", blockMomentum.momentum());
+        json.put("nesterov", blockMomentum.nesterov());
         json.put("subnormals_flushed", fitted.subnormalsFlushed());
         json.put("driver_copies_per_round", fitted.traffic().map(ParameterAveraging.Traffic::copies).orElse(null));
         json.put("driver_bytes_per_round", fitted.traffic().flatMap(t -> t.bytes().isPresent() ? Optional.of(t.bytes().getAsLong()) : Optional.empty())
