@@ -12,8 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * that is evaluated, saved and checkpointed, with or without Nesterov's look-ahead. With it, w comes out
  * of each round as the workers' mean (s + (w̄ − s) = w̄, s = w + momentum·Δ), the point their training
  * reached, while the look-ahead s is an extrapolation no worker has trained from yet, only where the
- * next round starts. It is derived afresh from w and Δ each round, so a checkpoint of the two restarts a
- * round exactly. Plain averaging keeps no buffer.
+ * next round starts. The look-ahead is derived afresh from w and Δ each round, so a checkpoint of the two
+ * restarts a round exactly. Plain averaging keeps no buffer.
  */
 final class MomentumBuffer {
     /** Its name beside the network in a checkpoint. */
@@ -70,8 +70,8 @@ final class MomentumBuffer {
      * Sets its subnormal values to zero; returns how many there were. The buffer of a parameter whose
      * gradient has stopped shrinks by the momentum every round, down through the subnormal range, where
      * every operation of the driver's update on it costs an Intel core a microcode assist. Flushed as
-     * the parameters are, the update costs the same in every round and checkpoints hold none; a
-     * parameter moves by less than 1.2e-38 less.
+     * the parameters are, the update costs the same in every round and checkpoints hold none; zero in
+     * their place changes a parameter's move by less than 1.2e-38.
      */
     long flushSubnormals() {
         return delta == null ? 0 : Subnormals.flush(delta);
