@@ -49,7 +49,8 @@ public final class Parts {
             Path dir = request.work().resolve("run-" + run);
             // The benchmark's own scratch runs: a second bench replaces the first.
             TrainingJob.run(spark, new TrainingConfig(request.data(), dir.toString(), "seed", request.steps(), null,
-                    Preset.SEED.hyperparameters(), request.averagingFrequency(), 0, request.steps(), 0, true, ScanSettings.NONE, request.engine()),
+                    Preset.SEED.hyperparameters(), request.averagingFrequency(), 0, request.steps(), 0, true, ScanSettings.NONE, request.engine(),
+                    null, false),
                     Console.plain(out));
             if (run > 0) {
                 JsonNode metrics = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());

@@ -101,11 +101,21 @@ final class TrainCommand implements Callable<Integer> {
                     + " ParameterAveragingTrainingMaster and SparkDl4jMultiLayer, for comparison (no --checkpoint-every).")
     Engine engine;
 
+    @Option(names = "--block-momentum", paramLabel = "M",
+            description = "After each round, move the parameters by the workers' mean move plus M times the last round's move,"
+                    + " 0 <= M < 1 (block momentum); 0: plain averaging (default: 1 - 1/workers, so 0.5 on two workers and 0 on one;"
+                    + " with --engine dl4j, 0).")
+    Double blockMomentum;
+
+    @Option(names = "--nesterov",
+            description = "With block momentum, start each round's workers from where the momentum is taking the parameters (Nesterov's look-ahead).")
+    boolean nesterov;
+
     @Option(names = "--log-every", defaultValue = "100", description = "Report progress about every this many steps.")
     int logEvery;
 
     @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "0",
-            description = "Save the model, Adam's state and the step to RUN_DIR/checkpoint.zip about every N steps; 0: never.")
+            description = "Save the model, Adam's state, the block momentum buffer and the step to RUN_DIR/checkpoint.zip about every N steps; 0: never.")
     int checkpointEvery;
 
     @Mixin
@@ -152,6 +162,10 @@ final class TrainCommand implements Callable<Integer> {
         checks.require(checkpointEvery == 0 || engine == Engine.MNIST_SPARK, "--checkpoint-every needs --engine mnist-spark: the dl4j"
                 + " engine's training master deals minibatches to workers with a random generator that no checkpoint holds, so a run cannot resume");
         checks.require(workers >= 0, "--workers must be 0 (automatic) or more, not " + workers);
+        checks.require(blockMomentum == null || blockMomentum >= 0 && blockMomentum < 1,
+                "--block-momentum must be at least 0 and below 1, not " + blockMomentum);
+        checks.require(engine == Engine.MNIST_SPARK || !nesterov && (blockMomentum == null || blockMomentum == 0), (nesterov ? "--nesterov"
+                : "--block-momentum") + " needs --engine mnist-spark: the dl4j engine's training master averages the parameters plainly");
         Hyperparameters hp = preset.hyperparameters().withLearningRate(lr).withSeed(seed).withLabelSmoothing(smoothing)
                 .withAugmentation(augmentation());
         if (initModel != null) {
@@ -161,7 +175,7 @@ final class TrainCommand implements Callable<Integer> {
         ScanSettings scanSettings = new ScanSettings(images, weight, testImages, initModel,
                 images != null || testImages != null ? scans.preprocessing.mode : null);
         TrainingConfig config = new TrainingConfig(dataDir, output, preset.name().toLowerCase(Locale.ROOT), trainSteps, epochs, hp,
-                frequency, workers, logEvery, checkpointEvery, outputMode.overwrite(), scanSettings, engine);
+                frequency, workers, logEvery, checkpointEvery, outputMode.overwrite(), scanSettings, engine, blockMomentum, nesterov);
         TrainingJob.run(spark.session("train"), config, main.console(spec.commandLine().getOut()));
         return 0;
     }

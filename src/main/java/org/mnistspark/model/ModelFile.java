@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -18,13 +20,16 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A model file, on any file system Hadoop reaches: Deeplearning4j's {@link ModelSerializer} zip
- * (weights and updater state), plus a {@value #INFO_ENTRY} entry holding {@link ModelInfo}.
+ * (weights and updater state), plus a {@value #INFO_ENTRY} entry holding {@link ModelInfo}, and
+ * named arrays beside the network, each in an entry {@value #ARRAY_PREFIX}NAME in ND4J's binary
+ * form: a checkpoint keeps there what the training holds besides the network.
  */
 public final class ModelFile {
     static final String INFO_ENTRY = "mnist-spark-info.json";
+    private static final String ARRAY_PREFIX = "mnist-spark-array-";
 
-    /** A loaded model and what it was trained for. */
-    public record Loaded(MultiLayerNetwork network, ModelInfo info) {
+    /** A loaded model, what it was trained for, and the arrays saved beside it, by name (none beside a trained model). */
+    public record Loaded(MultiLayerNetwork network, ModelInfo info, Map<String, INDArray> arrays) {
         /** Class probabilities at the model's temperature, one row per row of {@code features}. */
         public INDArray predict(INDArray features) {
             return Temperature.apply(network.output(features, false), info.temperature());
@@ -35,11 +40,20 @@ public final class ModelFile {
 
     /** Writes the model atomically: readers see the previous file or the new one, never half of one. */
     public static void save(MultiLayerNetwork network, ModelInfo info, String location, Configuration conf) throws IOException {
+        save(network, info, Map.of(), location, conf);
+    }
+
+    /** Writes the model with {@code arrays} beside it, by name, atomically as a model alone. */
+    public static void save(MultiLayerNetwork network, ModelInfo info, Map<String, INDArray> arrays, String location, Configuration conf)
+            throws IOException {
         // ModelSerializer adds an entry to a zip only in a local file: the zip is built here, then published.
         Path local = Files.createTempFile("mnist-spark-model", ".zip");
         try {
             ModelSerializer.writeModel(network, local.toFile(), true);
             ModelSerializer.addObjectToFile(local.toFile(), INFO_ENTRY, info.toJson());
+            for (Map.Entry<String, INDArray> array : arrays.entrySet()) {
+                ModelSerializer.addObjectToFile(local.toFile(), ARRAY_PREFIX + array.getKey(), Nd4j.toByteArray(array.getValue()));
+            }
             Storage.write(location, conf, out -> Files.copy(local, out));
         } finally {
             Files.deleteIfExists(local);
@@ -90,9 +104,16 @@ public final class ModelFile {
     private static Loaded check(String location, File file) {
         MultiLayerNetwork network;
         ModelInfo info;
+        Map<String, INDArray> arrays = new HashMap<>();
         try {
             network = ModelSerializer.restoreMultiLayerNetwork(file, true);
             info = ModelInfo.fromJson(ModelSerializer.getObjectFromFile(file, INFO_ENTRY));
+            for (String entry : ModelSerializer.listObjectsInFile(file)) {
+                if (entry.startsWith(ARRAY_PREFIX)) {
+                    byte[] array = ModelSerializer.getObjectFromFile(file, entry);
+                    arrays.put(entry.substring(ARRAY_PREFIX.length()), Nd4j.fromByteArray(array));
+                }
+            }
         } catch (Exception e) {
             throw new IllegalArgumentException(location + ": not a model saved by this tool (" + firstLine(e) + ")");
         }
@@ -107,7 +128,7 @@ public final class ModelFile {
             throw new IllegalArgumentException(location + ": the network's output has shape "
                     + java.util.Arrays.toString(outShape) + ", not " + shape.classes() + " classes");
         }
-        return new Loaded(network, info);
+        return new Loaded(network, info, Map.copyOf(arrays));
     }
 
     private static String firstLine(Exception e) {

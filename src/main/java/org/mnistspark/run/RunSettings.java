@@ -15,7 +15,11 @@ import org.mnistspark.model.Hyperparameters.Init;
  * of training to fit the model's temperature. Fields that runs of earlier versions did not record are
  * null there, and read as those runs trained: {@link #hyperparameters()}, {@link #heldOut()} and
  * {@link #scans()} fill them in. {@code data} is null in a run trained on scans alone; {@code engine} names
- * what ran the parameter averaging (null in runs of versions before the choice: the project's own).
+ * what ran the parameter averaging (null in runs of versions before the choice: the project's own); {@code blockMomentum} and {@code nesterov}
+ * how it moved the averaged parameters (null in runs of versions before block momentum, which averaged
+ * plainly: {@link #blockMomentumAsTrained()} and {@link #nesterovAsTrained()} read them so). The block
+ * momentum is recorded as the run resolved it, never as "the default", so that a resumed run goes on
+ * with the same one whatever Spark's parallelism is then.
  */
 public record RunSettings(
         @JsonProperty(required = true) String data,
@@ -41,24 +45,37 @@ public record RunSettings(
         String testImages,
         String initModel,
         Preprocessing preprocess,
-        String engine) {
+        String engine,
+        Double blockMomentum,
+        Boolean nesterov) {
 
     public static RunSettings of(String data, Map<String, String> dataMd5, String preset, long steps, Double epochs, Hyperparameters hp,
-            int averagingFrequency, int workers, int logEvery, int checkpointEvery, ScanSettings scans, String engine) {
+            int averagingFrequency, int workers, int logEvery, int checkpointEvery, ScanSettings scans, String engine, double blockMomentum,
+            boolean nesterov) {
         return new RunSettings(data, dataMd5, preset, steps, epochs, hp.learningRate(), hp.batchSize(), hp.dropoutKeep(), hp.seed(),
                 hp.decay(), hp.init(), hp.labelSmoothing(), hp.augmentation(), averagingFrequency, workers, logEvery, checkpointEvery, null,
-                scans.images(), scans.imagesWeight(), scans.testImages(), scans.initModel(), scans.preprocess(), engine);
+                scans.images(), scans.imagesWeight(), scans.testImages(), scans.initModel(), scans.preprocess(), engine, blockMomentum, nesterov);
     }
 
     public RunSettings withCalibrationExamples(int examples) {
         return new RunSettings(data, dataMd5, preset, steps, epochs, learningRate, batchSize, dropoutKeep, seed, learningRateDecay,
                 weightInit, labelSmoothing, augmentation, averagingFrequency, workers, logEvery, checkpointEvery, examples, images, imagesWeight,
-                testImages, initModel, preprocess, engine);
+                testImages, initModel, preprocess, engine, blockMomentum, nesterov);
     }
 
     /** The examples held out of training for calibration; runs of versions before calibration held none. */
     public int heldOut() {
         return calibrationExamples == null ? 0 : calibrationExamples;
+    }
+
+    /** The run's block momentum; runs of versions before it averaged plainly: 0. */
+    public double blockMomentumAsTrained() {
+        return blockMomentum == null ? 0 : blockMomentum;
+    }
+
+    /** Whether the run's workers started from Nesterov's look-ahead; not in runs of versions before block momentum. */
+    public boolean nesterovAsTrained() {
+        return Boolean.TRUE.equals(nesterov);
     }
 
     /** The run's scans and starting model; none in runs of versions before them. */

@@ -2,6 +2,7 @@ package org.mnistspark.train;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -19,17 +20,20 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Synchronous parameter averaging, one Spark job a round: each of {@code workers} tasks starts from the
- * network's parameters and Adam's state, fits {@code frequency} consecutive minibatches, and passes both
- * on; the executors sum them two at a time (see {@link SummationTree}), and the driver collects the last
- * two partial sums and averages. The driver thus receives at most two copies of the state a round,
- * however many workers there are. The parameters travel as plain float arrays (ND4J's own Java
- * serialization writes one float at a time), the training set is broadcast once, and executors reuse
- * their networks from round to round. Worker {@code w} of the round starting at step {@code s} fits
- * steps {@code s + w·frequency} to {@code s + (w+1)·frequency - 1}, with dropout and the augmentation
- * of each minibatch seeded by the step, and the sums are taken in an order fixed by the number of
- * workers, so a round's result depends on nothing but its inputs: a rerun task, or a resumed run,
- * repeats it exactly. Subnormal floats are flushed to zero from the averaged state (see
- * {@link Subnormals}), so every round starts without them, whatever network the run started from.
+ * network's parameters (or the look-ahead of Nesterov's {@link BlockMomentum}) and Adam's state, fits
+ * {@code frequency} consecutive minibatches, and passes both on; the executors sum them two at a time
+ * (see {@link SummationTree}), and the driver collects the last two partial sums and averages. The
+ * driver thus receives at most two copies of the state a round, however many workers there are. The
+ * workers' mean parameters move the network's through a {@link MomentumBuffer} (plain averaging, or
+ * block momentum); Adam's state becomes the workers' mean. The parameters travel as plain float arrays
+ * (ND4J's own Java serialization writes one float at a time), the training set is broadcast once, and
+ * executors reuse their networks from round to round. Worker {@code w} of the round starting at step
+ * {@code s} fits steps {@code s + w·frequency} to {@code s + (w+1)·frequency - 1}, with dropout and the
+ * augmentation of each minibatch seeded by the step, and the sums are taken in an order fixed by the
+ * number of workers, so a round's result depends on nothing but its inputs: a rerun task, or a resumed
+ * run, repeats it exactly. Subnormal floats are flushed to zero from the averaged state and the
+ * momentum buffer (see {@link Subnormals}), so every round starts without them, whatever network the
+ * run started from.
  */
 final class ParameterAveraging implements Trainer {
     private final JavaSparkContext sc;
@@ -39,6 +43,7 @@ final class ParameterAveraging implements Trainer {
     private final Minibatches minibatches;
     private final int workers;
     private final int frequency;
+    private final MomentumBuffer momentum;
     private final long seed;
     private final long runSteps;
     private final boolean flushSubnormals;
@@ -57,7 +62,7 @@ final class ParameterAveraging implements Trainer {
 
     /** {@code flushSubnormals} is false only to measure what the flush changes. */
     ParameterAveraging(JavaSparkContext sc, MultiLayerNetwork network, TrainingSet data, BatchOrder order, int workers,
-            int frequency, Targets targets, Augmenter augmenter, long seed, long runSteps, boolean flushSubnormals) {
+            int frequency, MomentumBuffer momentum, Targets targets, Augmenter augmenter, long seed, long runSteps, boolean flushSubnormals) {
         this.sc = sc;
         this.network = network;
         // Without the iteration count, which changes every round: workers key their cached networks by it.
@@ -69,6 +74,7 @@ final class ParameterAveraging implements Trainer {
         this.minibatches = new Minibatches(order, targets, augmenter);
         this.workers = workers;
         this.frequency = frequency;
+        this.momentum = momentum;
         this.seed = seed;
         this.runSteps = runSteps;
         this.flushSubnormals = flushSubnormals;
@@ -102,7 +108,8 @@ final class ParameterAveraging implements Trainer {
         // The Spark UI lists this round's job under what it is to the run.
         sc.setJobGroup(jobGroup, String.format("train: averaging round %,d of %,d", first / stepsPerRound() + 1,
                 (runSteps + stepsPerRound() - 1) / stepsPerRound()), false);
-        Broadcast<Start> start = sc.broadcast(new Start(PackedFloats.of(network.params()),
+        INDArray startParameters = momentum.start(network.params());
+        Broadcast<Start> start = sc.broadcast(new Start(PackedFloats.of(startParameters),
                 PackedFloats.of(network.getUpdater().getStateViewArray()), network.getIterationCount()));
         try {
             String conf = configuration;
@@ -120,7 +127,7 @@ final class ParameterAveraging implements Trainer {
             rounds++;
             mostCopies = Math.max(mostCopies, sums.size());
             WorkerSum total = WorkerSum.inOrder(sums);
-            average(total);
+            average(total, startParameters);
             return total.lossSum() / (end - first);
         } finally {
             start.destroy();
@@ -146,8 +153,8 @@ final class ParameterAveraging implements Trainer {
         }
     }
 
-    private void average(WorkerSum total) {
-        mean(total.parameters(), total.count(), network.params());
+    private void average(WorkerSum total, INDArray startParameters) {
+        momentum.move(network.params(), startParameters, total.parameters().toRow().divi(total.count()));
         mean(total.updaterState(), total.count(), network.getUpdater().getStateViewArray());
         network.setIterationCount(network.getIterationCount() + frequency);
         flushSubnormals();
@@ -155,7 +162,8 @@ final class ParameterAveraging implements Trainer {
 
     private void flushSubnormals() {
         if (flushSubnormals) {
-            flushed += Subnormals.flush(network.params()) + Subnormals.flush(network.getUpdater().getStateViewArray());
+            flushed += Subnormals.flush(network.params()) + Subnormals.flush(network.getUpdater().getStateViewArray())
+                    + momentum.flushSubnormals();
         }
     }
 
@@ -167,6 +175,11 @@ final class ParameterAveraging implements Trainer {
     private static void mean(PackedFloats sum, int count, INDArray target) {
         sum.copyTo(target);
         target.divi(count);
+    }
+
+    @Override
+    public Map<String, INDArray> checkpointArrays() {
+        return momentum.checkpointArrays();
     }
 
     /**

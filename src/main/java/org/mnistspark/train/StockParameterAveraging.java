@@ -2,6 +2,7 @@ package org.mnistspark.train;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.LongStream;
@@ -17,6 +18,7 @@ import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 import org.deeplearning4j.spark.impl.paramavg.util.ExportSupport;
 import org.mnistspark.model.NativeBackend;
 import org.mnistspark.model.Subnormals;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 
@@ -105,6 +107,12 @@ final class StockParameterAveraging implements Trainer {
     @Override
     public long flushedSubnormals() {
         return flushed;
+    }
+
+    /** Nothing: the stock engine averages plainly and its runs take no checkpoints. */
+    @Override
+    public Map<String, INDArray> checkpointArrays() {
+        return Map.of();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.mnistspark.train;
 
+import java.util.Map;
 import java.util.Optional;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Trains a run's network over ranges of steps; between two calls the job reports progress and saves checkpoints. */
 interface Trainer extends AutoCloseable {
@@ -15,6 +17,9 @@ interface Trainer extends AutoCloseable {
 
     /** How many subnormal values have been set to zero so far. */
     long flushedSubnormals();
+
+    /** What a checkpoint keeps beside the network for the run to go on exactly: the engine's own state on the driver, by name. */
+    Map<String, INDArray> checkpointArrays();
 
     /** What the driver received in the round that brought it most, where the engine counts it. */
     Optional<ParameterAveraging.Traffic> traffic();

@@ -11,22 +11,25 @@ import org.mnistspark.run.ScanSettings;
  * checkpoint saved about every {@code checkpointEvery} steps (0: never), both rounded up to whole
  * averaging rounds. {@code preset} names the recipe the hyper-parameters started from; {@code overwrite}
  * lets a new run replace one already in {@code output}. {@code dataDir} is null when the run trains on
- * {@code scans} alone. {@code engine} runs the parameter averaging.
+ * {@code scans} alone. {@code engine} runs the parameter averaging. {@code blockMomentum} moves the averaged
+ * parameters (see {@link BlockMomentum}); null for the default of the engine and the number of workers,
+ * which only the job knows; {@code nesterov} starts the workers from its look-ahead.
  */
 public record TrainingConfig(String dataDir, String output, String preset, long steps, Double epochs, Hyperparameters hyperparameters,
         int averagingFrequency, int workers, int logEvery, int checkpointEvery, boolean overwrite, ScanSettings scans,
-        Engine engine) {
+        Engine engine, Double blockMomentum, boolean nesterov) {
 
     /** The run in {@code runDir} as its settings file records it. */
     static TrainingConfig of(RunSettings settings, String runDir) {
         return new TrainingConfig(settings.data(), runDir, settings.presetName(), settings.steps(), settings.epochs(),
                 settings.hyperparameters(), settings.averagingFrequency(), settings.workers(), settings.logEvery(),
-                settings.checkpointEvery(), false, settings.scans(), settings.engine() == null ? Engine.MNIST_SPARK : Engine.of(settings.engine()));
+                settings.checkpointEvery(), false, settings.scans(), settings.engine() == null ? Engine.MNIST_SPARK : Engine.of(settings.engine()),
+                settings.blockMomentumAsTrained(), settings.nesterovAsTrained());
     }
 
-    /** What the run's settings file keeps, with the checksums of the data files. */
-    RunSettings settings(Map<String, String> dataMd5) {
+    /** What the run's settings file keeps, with the checksums of the data files and the block momentum the job resolved. */
+    RunSettings settings(Map<String, String> dataMd5, BlockMomentum resolved) {
         return RunSettings.of(dataDir, dataMd5, preset, steps, epochs, hyperparameters, averagingFrequency, workers, logEvery, checkpointEvery, scans,
-                engine.label());
+                engine.label(), resolved.momentum(), resolved.nesterov());
     }
 }

@@ -51,6 +51,7 @@ public final class TrainingJob {
     private final TrainingSet examples;
     private final BatchOrder order;
     private final int workers;
+    private final BlockMomentum blockMomentum;
     private final long steps;
 
     /** {@code heldOut}: examples to hold out for calibration as the run recorded it, null for a new run. */
@@ -65,6 +66,9 @@ public final class TrainingJob {
         this.examples = data.examples();
         this.order = data.order();
         this.workers = config.workers() > 0 ? config.workers() : sc.defaultParallelism();
+        // Deeplearning4j's training master averages plainly.
+        this.blockMomentum = new BlockMomentum(config.blockMomentum() != null ? config.blockMomentum()
+                : config.engine() == Engine.DL4J ? 0 : BlockMomentum.defaultFor(workers), config.nesterov());
         this.steps = config.epochs() != null ? Math.round(config.epochs() * order.perEpoch()) : config.steps();
         if (steps < 1) {
             throw new IllegalArgumentException("nothing to train: " + steps + " steps");
@@ -94,9 +98,9 @@ public final class TrainingJob {
         TrainingJob job = new TrainingJob(spark, config, null, console);
         // Before the settings are written: a model that does not fit leaves nothing behind.
         MultiLayerNetwork network = job.newNetwork();
-        run.writeSettings(config.settings(config.dataDir() == null ? Map.of() : DataChecksums.of(config.dataDir(), run.conf()))
+        run.writeSettings(config.settings(config.dataDir() == null ? Map.of() : DataChecksums.of(config.dataDir(), run.conf()), job.blockMomentum)
                 .withCalibrationExamples(job.data.heldOut().count()));
-        return job.train(network, 0);
+        return job.train(network, MomentumBuffer.startingAtZero(job.blockMomentum, network.numParams()), 0);
     }
 
     /** Continues the run in {@code runDir} from its last checkpoint, with the settings it was started with. */
@@ -117,7 +121,8 @@ public final class TrainingJob {
                     + " but the training images are " + job.data.shape());
         }
         job.out.printf("resuming at step %d of %d from %s%n", checkpoint.info().steps(), job.steps, checkpointFile);
-        return job.train(checkpoint.network(), checkpoint.info().steps());
+        return job.train(checkpoint.network(), MomentumBuffer.restore(job.blockMomentum, checkpoint.arrays(), checkpointFile),
+                checkpoint.info().steps());
     }
 
     /** A network to train: freshly initialised, or holding the parameters of {@code --init-model} with Adam's state fresh. */
@@ -143,14 +148,15 @@ public final class TrainingJob {
         return network;
     }
 
-    /** Trains {@code network} from step {@code start} to the end, then saves, evaluates and reports. */
-    private TestMetrics train(MultiLayerNetwork network, long start) throws IOException {
+    /** Trains {@code network}, with its {@code momentum} buffer, from step {@code start} to the end, then saves, evaluates and reports. */
+    private TestMetrics train(MultiLayerNetwork network, MomentumBuffer momentum, long start) throws IOException {
         TrainingSet heldOut = data.heldOut();
         out.printf("training on %d examples (%s) from %s, %d held out for calibration: %d steps of %d, %d workers averaging every %d steps%n",
                 examples.count(), data.shape(), data.trainedOn(), heldOut.count(), steps, hp.batchSize(), workers, config.averagingFrequency());
         out.println("augmentation: " + hp.augmentation().describe());
+        out.println("averaging: " + blockMomentum.describe());
         NativeBackend.describeExecutors(sc).forEach(out::println);
-        Fitted fitted = fit(network, start);
+        Fitted fitted = fit(network, momentum, start);
         TemperatureFit calibration = TemperatureFit.of(network, heldOut);
         out.println(calibration.describe());
         double temperature = calibration.temperature();
@@ -190,10 +196,10 @@ public final class TrainingJob {
     private record Fitted(double seconds, long subnormalsFlushed, Optional<ParameterAveraging.Traffic> traffic) {}
 
     /** Trains steps [start, steps) in rounds, telling the console when an executor is lost on the way. */
-    private Fitted fit(MultiLayerNetwork network, long start) throws IOException {
+    private Fitted fit(MultiLayerNetwork network, MomentumBuffer momentum, long start) throws IOException {
         ExecutorLossLog lossLog = new ExecutorLossLog(out);
         sc.sc().addSparkListener(lossLog);
-        try (Trainer trainer = trainer(network)) {
+        try (Trainer trainer = trainer(network, momentum)) {
             out.println(trainer.describe());
             double seconds = rounds(trainer, network, start);
             return new Fitted(seconds, trainer.flushedSubnormals(), trainer.traffic());
@@ -202,12 +208,13 @@ public final class TrainingJob {
         }
     }
 
-    private Trainer trainer(MultiLayerNetwork network) {
+    private Trainer trainer(MultiLayerNetwork network, MomentumBuffer momentum) {
         Targets targets = new Targets(data.shape().classes(), hp.labelSmoothing());
         Augmenter augmenter = new Augmenter(hp.augmentation(), data.shape().rows(), data.shape().cols(), hp.seed());
         int frequency = config.averagingFrequency();
         return switch (config.engine()) {
-            case MNIST_SPARK -> new ParameterAveraging(sc, network, examples, order, workers, frequency, targets, augmenter, hp.seed(), steps, true);
+            case MNIST_SPARK -> new ParameterAveraging(sc, network, examples, order, workers, frequency, momentum, targets, augmenter, hp.seed(),
+                    steps, true);
             // The stock engine fits a report's worth of rounds a call: each call costs it an export, a count and a split.
             case DL4J -> new StockParameterAveraging(sc, network, examples, new Minibatches(order, targets, augmenter), workers, frequency,
                     hp.batchSize(), hp.seed(), (int) wholeRounds(config.logEvery(), workers * frequency));
@@ -235,7 +242,7 @@ public final class TrainingJob {
                 if (checkpointEvery > 0 && (done % checkpointEvery == 0 || done == steps)) {
                     // The report first: whoever finds the checkpoint finds a report of the run up to it.
                     TrainingReport.write(run);
-                    ModelFile.save(network, new ModelInfo(data.shape(), done, data.trainedOn()), checkpoint, run.conf());
+                    ModelFile.save(network, new ModelInfo(data.shape(), done, data.trainedOn()), averaging.checkpointArrays(), checkpoint, run.conf());
                     log.println(String.format("checkpoint at step %d: %s", done, checkpoint));
                 }
             }
@@ -271,6 +278,8 @@ public final class TrainingJob {
         json.put("engine", config.engine().label());
         json.put("workers", workers);
         json.put("averaging_frequency", config.averagingFrequency());
+        json.put("block_momentum", blockMomentum.momentum());
+        json.put("nesterov", blockMomentum.nesterov());
         json.put("subnormals_flushed", fitted.subnormalsFlushed());
         json.put("driver_copies_per_round", fitted.traffic().map(ParameterAveraging.Traffic::copies).orElse(null));
         json.put("driver_bytes_per_round", fitted.traffic().flatMap(t -> t.bytes().isPresent() ? Optional.of(t.bytes().getAsLong()) : Optional.empty())

@@ -73,6 +73,15 @@ class CliErrorsTest {
     }
 
     @Test
+    void blockMomentumOutsideZeroToOne() throws IOException {
+        Path data = dataset(60, 60);
+        for (String m : new String[] {"1", "-0.5", "NaN"}) {
+            assertFails(train(data, "--block-momentum", m), 2, "--block-momentum must be at least 0 and below 1, not " + Double.parseDouble(m)
+                    + " (see --help)");
+        }
+    }
+
+    @Test
     void unknownAugmentation() throws IOException {
         assertFails(train(dataset(60, 60), "--augment", "affine,zoom"), 2, "--augment: unknown transformation 'zoom'; give none, default"
                 + " or a list of affine, pen, elastic, blur, noise, each optionally =PROBABILITY (see --help)");

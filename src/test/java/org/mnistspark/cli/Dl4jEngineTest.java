@@ -44,11 +44,14 @@ class Dl4jEngineTest {
         double accuracy = metrics.get("accuracy").asDouble();
         System.out.printf("MNIST, %d steps through the dl4j engine: test accuracy %.4f%n", STEPS, accuracy);
         assertEquals("dl4j", metrics.get("engine").asText());
+        assertEquals(0, metrics.get("block_momentum").asDouble(), "plain averaging, the stock engine's, on two workers too");
         assertEquals(STEPS, metrics.get("steps").asInt());
         assertTrue(accuracy >= ACCURACY_FLOOR, "accuracy " + accuracy);
         assertEquals(STEPS, ModelFile.load(run.resolve("model.zip").toString(), new Configuration()).info().steps());
         assertTrue(training.out().contains("engine: dl4j (Deeplearning4j's ParameterAveragingTrainingMaster"), training.out());
-        assertEquals("dl4j", new ObjectMapper().readTree(run.resolve("train-config.json").toFile()).get("engine").asText());
+        JsonNode settings = new ObjectMapper().readTree(run.resolve("train-config.json").toFile());
+        assertEquals("dl4j", settings.get("engine").asText());
+        assertEquals(0, settings.get("block_momentum").asDouble());
         List<String> log = Files.readAllLines(run.resolve("train-log.csv"));
         assertEquals(List.of("100", "200"), log.subList(1, log.size()).stream().map(l -> l.split(",")[0]).toList());
     }
@@ -62,11 +65,20 @@ class Dl4jEngineTest {
     }
 
     @Test
-    void refusesToCheckpointAndUnknownEngines() {
+    void refusesToCheckpointBlockMomentumAndUnknownEngines() {
         Cli checkpointing = Cli.run("train", "--engine", "dl4j", "--checkpoint-every", "100", "--output", dir.resolve("refused").toString());
         assertEquals(2, checkpointing.exitCode());
         assertTrue(checkpointing.errorLine().startsWith("error: --checkpoint-every needs --engine mnist-spark: the dl4j engine's"),
                 checkpointing.errorLine());
+
+        Cli momentum = Cli.run("train", "--engine", "dl4j", "--block-momentum", "0.5", "--output", dir.resolve("refused").toString());
+        assertEquals(2, momentum.exitCode());
+        assertEquals("error: --block-momentum needs --engine mnist-spark: the dl4j engine's training master averages the parameters plainly"
+                + " (see --help)", momentum.errorLine());
+
+        Cli nesterov = Cli.run("train", "--engine", "dl4j", "--nesterov", "--output", dir.resolve("refused").toString());
+        assertEquals(2, nesterov.exitCode());
+        assertTrue(nesterov.errorLine().startsWith("error: --nesterov needs --engine mnist-spark"), nesterov.errorLine());
 
         Cli unknown = Cli.run("train", "--engine", "tensorflow", "--output", dir.resolve("refused").toString());
         assertEquals(2, unknown.exitCode());

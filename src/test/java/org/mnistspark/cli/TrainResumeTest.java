@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +51,11 @@ class TrainResumeTest {
         } finally {
             driver.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
         }
-        long checkpointStep = ModelFile.load(checkpoint.toString(), new Configuration()).info().steps();
+        ModelFile.Loaded saved = ModelFile.load(checkpoint.toString(), new Configuration());
+        long checkpointStep = saved.info().steps();
+        // Two workers: block momentum 0.5 by default, its buffer the driver's state to go on from.
+        assertEquals(Set.of("block-momentum-buffer"), saved.arrays().keySet());
+        assertEquals(0.5, new ObjectMapper().readTree(run.resolve("train-config.json").toFile()).get("block_momentum").asDouble());
         assertTrue(checkpointStep > 0 && checkpointStep < STEPS, "checkpoint at step " + checkpointStep);
         assertFalse(Files.exists(run.resolve("model.zip")), "the killed run had finished");
         assertTrue(Files.readString(run.resolve("report.html")).contains("in progress: step "), "a report of the run so far");
@@ -59,6 +64,7 @@ class TrainResumeTest {
 
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.out().contains("resuming at step " + checkpointStep + " of " + STEPS), resumed.out());
+        assertTrue(resumed.out().contains("averaging: block momentum 0.5 ("), resumed.out());
         List<Long> printed = progressSteps(resumed.out());
         assertEquals(checkpointStep + 20, printed.get(0), "first step reported after resuming");
         assertEquals(STEPS, printed.get(printed.size() - 1));
@@ -70,6 +76,7 @@ class TrainResumeTest {
         assertEquals(STEPS, metrics.get("steps").asLong());
         assertEquals(checkpointStep, metrics.get("resumed_at_step").asLong());
         assertEquals(0.1, metrics.get("label_smoothing").asDouble(), "the run's own settings, kept across the resume");
+        assertEquals(0.5, metrics.get("block_momentum").asDouble());
         // A tenth of the 3,000 training examples, held out as the run started: the resumed steps never see them.
         assertEquals(300, metrics.get("calibration_examples").asInt());
         assertTrue(resumed.out().contains("training on 2700 examples"), resumed.out());

@@ -1,5 +1,6 @@
 package org.mnistspark.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -7,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -60,9 +63,27 @@ class ModelFileTest {
         assertEquals(network.output(input, false), loaded.network().output(input, false));
         assertEquals(info, loaded.info());
         assertEquals(network.getUpdater().getStateViewArray(), loaded.network().getUpdater().getStateViewArray());
+        assertEquals(Map.of(), loaded.arrays());
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList());
         }
+    }
+
+    /** A checkpoint's state beside the network comes back to the bit, subnormal and negative zero included. */
+    @Test
+    void keepsArraysBesideTheNetworkToTheBit() throws IOException {
+        MultiLayerNetwork network = trainedOneStep();
+        Path file = dir.resolve("checkpoint.zip");
+        INDArray buffer = Nd4j.rand(DataType.FLOAT, 1, 1000).subi(0.5).divi(3);
+        buffer.putScalar(0, Float.MIN_VALUE);
+        buffer.putScalar(1, -0f);
+
+        ModelFile.save(network, new ModelInfo(InputShape.MNIST, 1, "unit test"), Map.of("buffer", buffer), file.toString(), new Configuration());
+        ModelFile.Loaded loaded = ModelFile.load(file.toString(), new Configuration());
+
+        assertEquals(Set.of("buffer"), loaded.arrays().keySet());
+        assertArrayEquals(PackedFloats.of(buffer).bytes(), PackedFloats.of(loaded.arrays().get("buffer")).bytes());
+        assertArrayEquals(PackedFloats.of(network.params()).bytes(), PackedFloats.of(loaded.network().params()).bytes());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.mnistspark.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,13 +25,39 @@ class RunSettingsTest {
     void theAugmentationGoesToTheFileAndComesBack() throws IOException {
         RunDirectory run = new RunDirectory(dir.toString(), new Configuration());
         Hyperparameters hp = Preset.ROBUST.hyperparameters();
-        run.writeSettings(RunSettings.of("data/mnist", Map.of(), "robust", 12_000, null, hp, 10, 0, 100, 0, ScanSettings.NONE, "mnist-spark"));
+        run.writeSettings(RunSettings.of("data/mnist", Map.of(), "robust", 12_000, null, hp, 10, 0, 100, 0, ScanSettings.NONE, "mnist-spark", 0, false));
         assertEquals(hp, run.readSettings().hyperparameters());
         assertEquals(Augmentation.DEFAULT, run.readSettings().hyperparameters().augmentation());
         // The report lists the settings by the file's names.
         Map<?, ?> augmentation = (Map<?, ?>) RunDirectory.namedAsInTheFile(run.readSettings()).get("augmentation");
         assertEquals(24.0, ((Map<?, ?>) augmentation.get("elastic")).get("alpha"));
         assertEquals(Set.of("affine", "pen", "elastic", "blur", "noise"), augmentation.keySet(), "settings only");
+    }
+
+    @Test
+    void theBlockMomentumGoesToTheFileAndComesBack() throws IOException {
+        RunDirectory run = new RunDirectory(dir.toString(), new Configuration());
+        run.writeSettings(RunSettings.of("data/mnist", Map.of(), "seed", 20_000, null, Preset.SEED.hyperparameters(), 5, 0, 100, 1000,
+                ScanSettings.NONE, "mnist-spark", 0.75, true));
+        RunSettings settings = run.readSettings();
+        assertEquals(0.75, settings.blockMomentumAsTrained());
+        assertTrue(settings.nesterovAsTrained());
+        Map<String, Object> named = RunDirectory.namedAsInTheFile(settings);
+        assertEquals(0.75, named.get("block_momentum"), "as the report lists it");
+        assertEquals(true, named.get("nesterov"));
+    }
+
+    /** Runs of versions before block momentum averaged plainly: resumed, they go on so, whatever the default is now. */
+    @Test
+    void aRunRecordedBeforeBlockMomentumAveragedPlainly() throws IOException {
+        Files.writeString(dir.resolve(RunDirectory.SETTINGS), """
+                {"data": "data/mnist", "preset": "seed", "steps": 20000, "learning_rate": 0.0001, "batch_size": 50,
+                 "dropout_keep": 0.5, "seed": 42, "averaging_frequency": 5, "workers": 2, "log_every": 100, "checkpoint_every": 1000,
+                 "engine": "mnist-spark"}
+                """);
+        RunSettings settings = new RunDirectory(dir.toString(), new Configuration()).readSettings();
+        assertEquals(0, settings.blockMomentumAsTrained());
+        assertFalse(settings.nesterovAsTrained());
     }
 
     @Test

@@ -36,6 +36,11 @@ class ParameterAveragingTest {
     private static final Hyperparameters HP = Hyperparameters.seedRecipe().withLearningRate(1e-3);
     private static final TrainingSet DATA = randomDigits(400);
     private static final StepOrder ORDER = new StepOrder(DATA.count(), HP.batchSize(), HP.seed());
+    /**
+     * Float rounding of the driver's arithmetic, and of the same round taken twice from the same start: a
+     * few units in the last place (6e-8) of the largest value.
+     */
+    private static final double ROUNDING = 1e-6;
     /** The length of the run the rounds belong to, as their Spark job descriptions count it. */
     private static final long RUN_STEPS = 18;
 
@@ -59,13 +64,21 @@ class ParameterAveragingTest {
         return network;
     }
 
+    /** Plain averaging. */
     private static ParameterAveraging averaging(MultiLayerNetwork network, int workers, int frequency) {
-        return averaging(network, workers, frequency, Augmentation.NONE);
+        return averaging(network, workers, frequency, Augmentation.NONE, BlockMomentum.PLAIN);
     }
 
-    private static ParameterAveraging averaging(MultiLayerNetwork network, int workers, int frequency, Augmentation augmentation) {
+    /** A run's averaging from its start: the momentum buffer at zero. */
+    private static ParameterAveraging averaging(MultiLayerNetwork network, int workers, int frequency, Augmentation augmentation,
+            BlockMomentum blockMomentum) {
+        return averaging(network, workers, frequency, augmentation, MomentumBuffer.startingAtZero(blockMomentum, network.numParams()));
+    }
+
+    private static ParameterAveraging averaging(MultiLayerNetwork network, int workers, int frequency, Augmentation augmentation,
+            MomentumBuffer momentum) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(TestSpark.session().sparkContext());
-        return new ParameterAveraging(sc, network, DATA, ORDER, workers, frequency, TARGETS,
+        return new ParameterAveraging(sc, network, DATA, ORDER, workers, frequency, momentum, TARGETS,
                 new Augmenter(augmentation, InputShape.MNIST.rows(), InputShape.MNIST.cols(), HP.seed()), HP.seed(), RUN_STEPS, true);
     }
 
@@ -91,12 +104,13 @@ class ParameterAveragingTest {
         assertEquals(List.of("train: averaging round 1 of 3", "train: averaging round 2 of 3"), descriptions);
     }
 
+    /** With the default block momentum for one worker, which is none. */
     @Test
     void oneWorkerTrainsExactlyAsAPlainLoopOverTheSameMinibatches() {
         MultiLayerNetwork spark = network();
         MultiLayerNetwork plain = network();
         plain.setParams(spark.params().dup());
-        try (ParameterAveraging averaging = averaging(spark, 1, 4)) {
+        try (ParameterAveraging averaging = averaging(spark, 1, 4, Augmentation.NONE, new BlockMomentum(BlockMomentum.defaultFor(1), false))) {
             averaging.round(0, 4);
             averaging.round(4, 8);
             averaging.round(8, 10);
@@ -151,19 +165,49 @@ class ParameterAveragingTest {
 
     @Test
     void aRunStoppedAtACheckpointAndResumedEndsWhereTheRunLeftAloneEnds() throws IOException {
-        assertResumedRunEndsAsTheRunLeftAlone(2, Augmentation.NONE);
+        assertResumedRunEndsAsTheRunLeftAlone(2, Augmentation.NONE, BlockMomentum.PLAIN);
     }
 
     /** Each minibatch's augmentation is a function of the seed and the step, so the resumed run sees the same images. */
     @Test
     void anAugmentedRunResumedAtACheckpointEndsWhereTheRunLeftAloneEnds() throws IOException {
-        assertResumedRunEndsAsTheRunLeftAlone(2, Augmentation.DEFAULT);
+        assertResumedRunEndsAsTheRunLeftAlone(2, Augmentation.DEFAULT, BlockMomentum.PLAIN);
     }
 
     /** Four workers' results are summed on the executors in a tree, always in the same order, whatever order they finish in. */
     @Test
     void aRunOfFourWorkersResumedAtACheckpointEndsBitForBitWhereTheRunLeftAloneEnds() throws IOException {
-        assertResumedRunEndsAsTheRunLeftAlone(4, Augmentation.NONE);
+        assertResumedRunEndsAsTheRunLeftAlone(4, Augmentation.NONE, BlockMomentum.PLAIN);
+    }
+
+    /** The momentum buffer is the driver's own state: the checkpoint keeps it beside the network. */
+    @Test
+    void aRunWithBlockMomentumResumedAtACheckpointEndsBitForBitWhereTheRunLeftAloneEnds() throws IOException {
+        assertResumedRunEndsAsTheRunLeftAlone(2, Augmentation.NONE, new BlockMomentum(0.5, false));
+    }
+
+    /** The look-ahead the workers start from is derived from the checkpointed parameters and buffer, to the same bits. */
+    @Test
+    void aRunWithNesterovsBlockMomentumResumedAtACheckpointEndsBitForBitWhereTheRunLeftAloneEnds() throws IOException {
+        assertResumedRunEndsAsTheRunLeftAlone(4, Augmentation.NONE, new BlockMomentum(0.75, true));
+    }
+
+    /**
+     * Δ₁ = w̄₁ − w₀ and w₁ = w₀ + Δ₁ after the first round, then Δ₂ = 0.5·Δ₁ + (w̄₂ − w₁) and w₂ = w₁ + Δ₂,
+     * where w̄ is the mean of the two workers' parameters, as plain averaging gives it from the same start.
+     */
+    @Test
+    void blockMomentumMovesTheParametersByTheWorkersMeanMovePlusMomentumTimesTheLastMove() {
+        assertTheSecondRoundMovesAsTheFormulaSays(new BlockMomentum(0.5, false));
+    }
+
+    /**
+     * The same with the second round's workers starting from the look-ahead s₂ = w₁ + 0.5·Δ₁, and their
+     * move measured from there: Δ₂ = 0.5·Δ₁ + (w̄₂ − s₂), so that w₂ = w₁ + Δ₂ is their mean w̄₂.
+     */
+    @Test
+    void nesterovsBlockMomentumStartsTheWorkersFromTheLookAheadAndMeasuresTheirMoveFromThere() {
+        assertTheSecondRoundMovesAsTheFormulaSays(new BlockMomentum(0.5, true));
     }
 
     @Test
@@ -174,31 +218,42 @@ class ParameterAveragingTest {
         try (ParameterAveraging averaging = averaging(plain, 2, 3)) {
             averaging.round(0, 6);
         }
-        try (ParameterAveraging averaging = averaging(augmented, 2, 3, Augmentation.DEFAULT)) {
+        try (ParameterAveraging averaging = averaging(augmented, 2, 3, Augmentation.DEFAULT, BlockMomentum.PLAIN)) {
             averaging.round(0, 6);
         }
         double difference = plain.params().sub(augmented.params()).amaxNumber().doubleValue();
         assertTrue(difference > 1e-3, "augmented and plain rounds differ by only " + difference);
     }
 
-    /** Three rounds of {@code workers} averaging every 3 steps, and the same interrupted after the first. Equal to the bit. */
-    private void assertResumedRunEndsAsTheRunLeftAlone(int workers, Augmentation augmentation) throws IOException {
+    /**
+     * Three rounds of {@code workers} averaging every 3 steps, and the same interrupted after the first and
+     * resumed from a checkpoint as the training job saves and reads it. Equal to the bit.
+     */
+    private void assertResumedRunEndsAsTheRunLeftAlone(int workers, Augmentation augmentation, BlockMomentum blockMomentum)
+            throws IOException {
         int round = workers * 3;
         MultiLayerNetwork alone = network();
         MultiLayerNetwork interrupted = network();
         interrupted.setParams(alone.params().dup());
-        try (ParameterAveraging averaging = averaging(alone, workers, 3, augmentation)) {
+        try (ParameterAveraging averaging = averaging(alone, workers, 3, augmentation, blockMomentum)) {
             for (long step = 0; step < 3 * round; step += round) {
                 averaging.round(step, step + round);
             }
         }
-        try (ParameterAveraging averaging = averaging(interrupted, workers, 3, augmentation)) {
-            averaging.round(0, round);
-        }
         Path checkpoint = dir.resolve("checkpoint.zip");
-        ModelFile.save(interrupted, new ModelInfo(InputShape.MNIST, round, "random digits"), checkpoint.toString(), new Configuration());
-        MultiLayerNetwork resumed = ModelFile.load(checkpoint.toString(), new Configuration()).network();
-        try (ParameterAveraging averaging = averaging(resumed, workers, 3, augmentation)) {
+        try (ParameterAveraging averaging = averaging(interrupted, workers, 3, augmentation, blockMomentum)) {
+            averaging.round(0, round);
+            ModelFile.save(interrupted, new ModelInfo(InputShape.MNIST, round, "random digits"), averaging.checkpointArrays(),
+                    checkpoint.toString(), new Configuration());
+        }
+        ModelFile.Loaded loaded = ModelFile.load(checkpoint.toString(), new Configuration());
+        assertEquals(blockMomentum.plain() ? 0 : 1, loaded.arrays().size(), "arrays beside the network");
+        for (INDArray buffer : loaded.arrays().values()) {
+            assertTrue(buffer.amaxNumber().doubleValue() > 1e-4, "the momentum buffer after a round: " + buffer.amaxNumber());
+        }
+        MultiLayerNetwork resumed = loaded.network();
+        MomentumBuffer momentum = MomentumBuffer.restore(blockMomentum, loaded.arrays(), checkpoint.toString());
+        try (ParameterAveraging averaging = averaging(resumed, workers, 3, augmentation, momentum)) {
             averaging.round(round, 2 * round);
             averaging.round(2 * round, 3 * round);
         }
@@ -207,6 +262,49 @@ class ParameterAveragingTest {
         assertArrayEquals(PackedFloats.of(alone.params()).bytes(), PackedFloats.of(resumed.params()).bytes());
         assertArrayEquals(PackedFloats.of(alone.getUpdater().getStateViewArray()).bytes(),
                 PackedFloats.of(resumed.getUpdater().getStateViewArray()).bytes());
+    }
+
+    /**
+     * Two rounds of two workers with {@code blockMomentum}, each round replayed by plain averaging from
+     * where the round's workers started, with the same Adam state: its result is the workers' mean w̄,
+     * from which the formula gives the parameters block momentum must end with.
+     */
+    private static void assertTheSecondRoundMovesAsTheFormulaSays(BlockMomentum blockMomentum) {
+        float momentum = (float) blockMomentum.momentum();
+        MultiLayerNetwork filtered = network();
+        MultiLayerNetwork plain = network();
+        INDArray w0 = filtered.params().dup();
+        try (ParameterAveraging withMomentum = averaging(filtered, 2, 3, Augmentation.NONE, blockMomentum);
+                ParameterAveraging plainMean = averaging(plain, 2, 3)) {
+            startAt(plain, filtered, w0);
+            withMomentum.round(0, 6);
+            plainMean.round(0, 6);
+            INDArray delta1 = plain.params().sub(w0);
+            INDArray w1 = filtered.params().dup();
+            assertClose(w0.add(delta1), w1, ROUNDING);
+
+            INDArray s2 = blockMomentum.nesterov() ? delta1.mul(momentum).addi(w1) : w1;
+            startAt(plain, filtered, s2);
+            withMomentum.round(6, 12);
+            plainMean.round(6, 12);
+            INDArray delta2 = delta1.mul(momentum).addi(plain.params().sub(s2));
+            assertClose(w1.add(delta2), filtered.params(), ROUNDING);
+            assertClose(plain.getUpdater().getStateViewArray(), filtered.getUpdater().getStateViewArray(), ROUNDING);
+
+            // Where the momentum shows: in the parameters the round ends with, off the workers' mean; with the
+            // look-ahead, in where the workers start, off the parameters (and the round ends at their mean).
+            INDArray plainAveraging = blockMomentum.nesterov() ? w1 : plain.params();
+            INDArray moved = blockMomentum.nesterov() ? s2 : filtered.params();
+            double share = moved.sub(plainAveraging).amaxNumber().doubleValue() / plainAveraging.amaxNumber().doubleValue();
+            assertTrue(share > 1000 * ROUNDING, "block momentum moved the parameters by only " + share + " of the largest");
+        }
+    }
+
+    /** Sets {@code network} to start a round from {@code parameters} with {@code from}'s Adam state and update count. */
+    private static void startAt(MultiLayerNetwork network, MultiLayerNetwork from, INDArray parameters) {
+        network.setParams(parameters.dup());
+        network.getUpdater().getStateViewArray().assign(from.getUpdater().getStateViewArray());
+        network.setIterationCount(from.getIterationCount());
     }
 
     /**

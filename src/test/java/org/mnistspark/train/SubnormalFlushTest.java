@@ -65,7 +65,7 @@ class SubnormalFlushTest {
         StepOrder order = new StepOrder(TRAIN.count(), HP.batchSize(), HP.seed());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(TestSpark.session().sparkContext());
         try (ParameterAveraging averaging = new ParameterAveraging(sc, network, TRAIN, order, 1, 50,
-                new Targets(SHAPE.classes(), 0), new Augmenter(Augmentation.NONE, SHAPE.rows(), SHAPE.cols(), HP.seed()), HP.seed(), STEPS,
+                MomentumBuffer.startingAtZero(BlockMomentum.PLAIN, network.numParams()), new Targets(SHAPE.classes(), 0), new Augmenter(Augmentation.NONE, SHAPE.rows(), SHAPE.cols(), HP.seed()), HP.seed(), STEPS,
                 flushSubnormals)) {
             for (long step = 0; step < STEPS; step += averaging.stepsPerRound()) {
                 averaging.round(step, step + averaging.stepsPerRound());

@@ -45,7 +45,9 @@ class TreeSummationTest {
 
     private static ParameterAveraging averaging(MultiLayerNetwork network, int workers, int frequency, long runSteps) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(TestSpark.session().sparkContext());
-        return new ParameterAveraging(sc, network, MNIST, ORDER, workers, frequency, new Targets(InputShape.MNIST.classes(), 0),
+        // Plain averaging: block momentum acts on the driver, after the sum these tests are about.
+        MomentumBuffer plain = MomentumBuffer.startingAtZero(BlockMomentum.PLAIN, network.numParams());
+        return new ParameterAveraging(sc, network, MNIST, ORDER, workers, frequency, plain, new Targets(InputShape.MNIST.classes(), 0),
                 new Augmenter(Augmentation.NONE, InputShape.MNIST.rows(), InputShape.MNIST.cols(), HP.seed()), HP.seed(), runSteps, true);
     }
 
