@@ -103,8 +103,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--block-momentum", paramLabel = "M",
             description = "After each round, move the parameters by the workers' mean move plus M times the last round's move,"
-                    + " 0 <= M < 1 (block momentum); 0: plain averaging (default: 1 - 1/workers, so 0.5 on two workers and 0 on one;"
-                    + " with --engine dl4j, 0).")
+                    + " 0 <= M < 1 (block momentum); 0: plain averaging (default: with --preset seed, 1 - 1/workers, so 0.5 on two workers"
+                    + " and 0 on one; 0 with --preset fast or robust, --init-model or --engine dl4j).")
     Double blockMomentum;
 
     @Option(names = "--nesterov",
@@ -174,8 +174,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         ScanSettings scanSettings = new ScanSettings(images, weight, testImages, initModel,
                 images != null || testImages != null ? scans.preprocessing.mode : null);
+        // Null leaves the momentum to the job, which knows the workers; fine-tuning's rate was measured with plain averaging.
+        Double momentum = blockMomentum != null ? blockMomentum : preset.blockMomentum() && initModel == null ? null : 0.0;
         TrainingConfig config = new TrainingConfig(dataDir, output, preset.name().toLowerCase(Locale.ROOT), trainSteps, epochs, hp,
-                frequency, workers, logEvery, checkpointEvery, outputMode.overwrite(), scanSettings, engine, blockMomentum, nesterov);
+                frequency, workers, logEvery, checkpointEvery, outputMode.overwrite(), scanSettings, engine, momentum, nesterov);
         TrainingJob.run(spark.session("train"), config, main.console(spec.commandLine().getOut()));
         return 0;
     }

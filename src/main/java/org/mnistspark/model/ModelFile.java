@@ -1,16 +1,25 @@
 package org.mnistspark.model;
 
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
 import java.io.File;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Map;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -26,6 +35,11 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class ModelFile {
     static final String INFO_ENTRY = "mnist-spark-info.json";
+    /** The entries of Deeplearning4j's own format, which its ModelSerializer reads. */
+    private static final String CONFIGURATION_ENTRY = "configuration.json";
+    private static final String PARAMETERS_ENTRY = "coefficients.bin";
+    private static final String UPDATER_ENTRY = "updaterState.bin";
+    private static final String OBJECTS_FOLDER = "objects/";
     private static final String ARRAY_PREFIX = "mnist-spark-array-";
 
     /** A loaded model, what it was trained for, and the arrays saved beside it, by name (none beside a trained model). */
@@ -46,18 +60,44 @@ public final class ModelFile {
     /** Writes the model with {@code arrays} beside it, by name, atomically as a model alone. */
     public static void save(MultiLayerNetwork network, ModelInfo info, Map<String, INDArray> arrays, String location, Configuration conf)
             throws IOException {
-        // ModelSerializer adds an entry to a zip only in a local file: the zip is built here, then published.
-        Path local = Files.createTempFile("mnist-spark-model", ".zip");
-        try {
-            ModelSerializer.writeModel(network, local.toFile(), true);
-            ModelSerializer.addObjectToFile(local.toFile(), INFO_ENTRY, info.toJson());
-            for (Map.Entry<String, INDArray> array : arrays.entrySet()) {
-                ModelSerializer.addObjectToFile(local.toFile(), ARRAY_PREFIX + array.getKey(), Nd4j.toByteArray(array.getValue()));
-            }
-            Storage.write(location, conf, out -> Files.copy(local, out));
-        } finally {
-            Files.deleteIfExists(local);
+        Map<String, Object> objects = new LinkedHashMap<>();
+        objects.put(INFO_ENTRY, info.toJson());
+        for (Map.Entry<String, INDArray> array : arrays.entrySet()) {
+            objects.put(ARRAY_PREFIX + array.getKey(), Nd4j.toByteArray(array.getValue()));
         }
+        Storage.write(location, conf, out -> writeZip(network, objects, out));
+    }
+
+    /**
+     * The zip that {@link ModelSerializer#writeModel} writes with its updater, holding {@code objects} as
+     * {@link ModelSerializer#addObjectToFile} adds them, in one pass: adding an entry to a written zip
+     * decompresses and compresses all of it again. Floats hardly compress, so at the fastest level.
+     */
+    private static void writeZip(MultiLayerNetwork network, Map<String, Object> objects, OutputStream out) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(out, 1 << 16));
+        zip.setLevel(Deflater.BEST_SPEED);
+        // ND4J writes an array one value at a time: buffered, the compressor sees them in blocks.
+        DataOutputStream data = new DataOutputStream(new BufferedOutputStream(zip, 1 << 16));
+        zip.putNextEntry(new ZipEntry(CONFIGURATION_ENTRY));
+        data.write(network.getLayerWiseConfigurations().toJson().getBytes(StandardCharsets.UTF_8));
+        data.flush();
+        zip.putNextEntry(new ZipEntry(PARAMETERS_ENTRY));
+        Nd4j.write(network.params(), data);
+        data.flush();
+        INDArray updaterState = network.getUpdater().getStateViewArray();
+        if (updaterState != null && updaterState.length() > 0) {
+            zip.putNextEntry(new ZipEntry(UPDATER_ENTRY));
+            Nd4j.write(updaterState, data);
+            data.flush();
+        }
+        for (Map.Entry<String, Object> object : objects.entrySet()) {
+            zip.putNextEntry(new ZipEntry(OBJECTS_FOLDER + object.getKey()));
+            ObjectOutputStream serialized = new ObjectOutputStream(data);
+            serialized.writeObject(object.getValue());
+            serialized.flush();
+        }
+        zip.finish();
+        zip.flush();
     }
 
     /**

@@ -96,6 +96,7 @@ class FineTuneTest {
         assertEquals(ModelFile.info(TrainedModel.modelFile().toString(), new Configuration()).labelSmoothing(),
                 metrics.get("label_smoothing").asDouble(), "the starting model's");
         assertEquals(0.5, metrics.get("images_weight").asDouble(), "the default share of scans with MNIST");
+        assertEquals(0, metrics.get("block_momentum").asDouble(), "plain averaging, with which the fine-tuning rate was measured");
         double error = 1 - before.get("accuracy").asDouble();
         assertTrue(error > 0.1, "the new hand must be one the model reads poorly: accuracy " + before.get("accuracy"));
         assertTrue(after.get("accuracy").asDouble() >= before.get("accuracy").asDouble() + error / 2,
