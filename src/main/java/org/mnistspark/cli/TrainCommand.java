@@ -174,8 +174,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         ScanSettings scanSettings = new ScanSettings(images, weight, testImages, initModel,
                 images != null || testImages != null ? scans.preprocessing.mode : null);
-        // Null leaves the momentum to the job, which knows the workers; fine-tuning's rate was measured with plain averaging.
-        Double momentum = blockMomentum != null ? blockMomentum : preset.blockMomentum() && initModel == null ? null : 0.0;
+        // Null leaves the momentum to the job, which knows the workers. Fine-tuning's rate was measured with plain
+        // averaging, and Deeplearning4j's training master averages plainly.
+        Double momentum = blockMomentum != null ? blockMomentum
+                : preset.blockMomentum() && initModel == null && engine == Engine.MNIST_SPARK ? null : 0.0;
         TrainingConfig config = new TrainingConfig(dataDir, output, preset.name().toLowerCase(Locale.ROOT), trainSteps, epochs, hp,
                 frequency, workers, logEvery, checkpointEvery, outputMode.overwrite(), scanSettings, engine, momentum, nesterov);
         TrainingJob.run(spark.session("train"), config, main.console(spec.commandLine().getOut()));

@@ -12,8 +12,8 @@ import org.mnistspark.run.ScanSettings;
  * averaging rounds. {@code preset} names the recipe the hyper-parameters started from; {@code overwrite}
  * lets a new run replace one already in {@code output}. {@code dataDir} is null when the run trains on
  * {@code scans} alone. {@code engine} runs the parameter averaging. {@code blockMomentum} moves the averaged
- * parameters (see {@link BlockMomentum}); null for the default of the engine and the number of workers,
- * which only the job knows; {@code nesterov} starts the workers from its look-ahead.
+ * parameters (see {@link BlockMomentum}); null for 1 − 1/workers, the number of workers being what
+ * only the job knows; {@code nesterov} starts the workers from its look-ahead.
  */
 public record TrainingConfig(String dataDir, String output, String preset, long steps, Double epochs, Hyperparameters hyperparameters,
         int averagingFrequency, int workers, int logEvery, int checkpointEvery, boolean overwrite, ScanSettings scans,

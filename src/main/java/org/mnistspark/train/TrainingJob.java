@@ -66,9 +66,8 @@ public final class TrainingJob {
         this.examples = data.examples();
         this.order = data.order();
         this.workers = config.workers() > 0 ? config.workers() : sc.defaultParallelism();
-        // Deeplearning4j's training master averages plainly.
-        this.blockMomentum = new BlockMomentum(config.blockMomentum() != null ? config.blockMomentum()
-                : config.engine() == Engine.DL4J ? 0 : BlockMomentum.defaultFor(workers), config.nesterov());
+        this.blockMomentum = new BlockMomentum(config.blockMomentum() != null ? config.blockMomentum() : BlockMomentum.defaultFor(workers),
+                config.nesterov());
         this.steps = config.epochs() != null ? Math.round(config.epochs() * order.perEpoch()) : config.steps();
         if (steps < 1) {
             throw new IllegalArgumentException("nothing to train: " + steps + " steps");
@@ -282,8 +281,7 @@ public final class TrainingJob {
         json.put("nesterov", blockMomentum.nesterov());
         json.put("subnormals_flushed", fitted.subnormalsFlushed());
         json.put("driver_copies_per_round", fitted.traffic().map(ParameterAveraging.Traffic::copies).orElse(null));
-        json.put("driver_bytes_per_round", fitted.traffic().flatMap(t -> t.bytes().isPresent() ? Optional.of(t.bytes().getAsLong()) : Optional.empty())
-                .orElse(null));
+        json.put("driver_bytes_per_round", fitted.traffic().filter(t -> t.bytes().isPresent()).map(t -> t.bytes().getAsLong()).orElse(null));
         return json;
     }
 
