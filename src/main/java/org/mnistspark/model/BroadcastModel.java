@@ -1,5 +1,7 @@
 package org.mnistspark.model;
 
+import com.esotericsoftware.kryo.DefaultSerializer;
+import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +16,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * thread: a network is not safe to share between concurrent tasks, its parameters are cheap to copy.
  */
 public final class BroadcastModel implements Serializable {
-    private record State(String configuration, PackedFloats parameters, double temperature) implements Serializable {}
+    /**
+     * What the broadcast holds. A Spark program may have chosen Kryo for its serializer, whose default serializer
+     * cannot build a Java record on Java 17 ("can't get field offset on a record class"): Kryo is told to
+     * serialize this one as Java does, which copies the parameters' bytes in bulk.
+     */
+    @DefaultSerializer(JavaSerializer.class)
+    record State(String configuration, PackedFloats parameters, double temperature) implements Serializable {
+        static State of(MultiLayerNetwork network, double temperature) {
+            return new State(network.getLayerWiseConfigurations().toJson(), PackedFloats.of(network.params()), temperature);
+        }
+    }
 
     /** Per executor JVM: the networks of the one broadcast in use, one per task thread. */
     private static final Map<Long, ThreadLocal<MultiLayerNetwork>> NETWORKS = new ConcurrentHashMap<>();
@@ -27,8 +39,7 @@ public final class BroadcastModel implements Serializable {
 
     /** {@code network}, whose probabilities are read at {@code temperature} (see {@link Temperature}). */
     public static BroadcastModel of(JavaSparkContext sc, MultiLayerNetwork network, double temperature) {
-        return new BroadcastModel(sc.broadcast(new State(network.getLayerWiseConfigurations().toJson(),
-                PackedFloats.of(network.params()), temperature)));
+        return new BroadcastModel(sc.broadcast(State.of(network, temperature)));
     }
 
     /** Class probabilities at the model's temperature, one row per row of {@code features}. */
