@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu;
 import org.nd4j.linalg.factory.Nd4j;
@@ -15,7 +16,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * Chooses how the CNN's convolutions and pooling run: through oneDNN (Deeplearning4j's MKL-DNN layer
  * helpers on ND4J natives built with oneDNN), or through Deeplearning4j's built-in im2col path.
  * {@link #configure()} must run in each JVM before ND4J loads its natives: on the driver from the
- * command line, on cluster executors from {@link NativeBackendPlugin}.
+ * command line, on cluster executors from {@link NativeBackendPlugin}, and, where neither ran (a Spark
+ * program of the user's own), from {@link #configureOnce()} before a model first runs there.
  */
 public final class NativeBackend {
     /** {@code builtin} switches oneDNN off; read on the driver and, through spark.executorEnv, on executors. */
@@ -41,16 +43,34 @@ public final class NativeBackend {
         }
     }
 
+    /** {@link #configure()}, once per JVM: cheap to call before every use of a model. */
+    public static void configureOnce() {
+        Configured.touch();
+    }
+
+    private static final class Configured {
+        static {
+            configure();
+        }
+
+        static void touch() {
+            // Loading this class ran configure().
+        }
+    }
+
     /**
      * Gives the calling thread's native parallel sections (oneDNN's convolutions among them) the number of
-     * threads in {@code OMP_NUM_THREADS}, when it is set. ND4J's natives start every thread with a count of
-     * their own (4 on a 2-core machine) whatever the variable says, and OpenMP keeps the count per thread,
-     * so each task thread sets its own before it runs a network.
+     * threads in {@code OMP_NUM_THREADS}, when it is set; else, inside a Spark task, one thread per core the
+     * task was given ({@code spark.task.cpus}), as the project's own runs set it. ND4J's natives start every
+     * thread with a count of their own (4 on a 2-core machine) whatever the variable says, and OpenMP keeps
+     * the count per thread, so each task thread sets its own before it runs a network.
      */
     public static void useConfiguredThreads() {
-        if (CONFIGURED_THREADS > 0) {
+        TaskContext task = TaskContext.get();
+        int threads = CONFIGURED_THREADS > 0 ? CONFIGURED_THREADS : task == null ? 0 : task.cpus();
+        if (threads > 0) {
             Nd4j.getExecutioner(); // loads the natives
-            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(CONFIGURED_THREADS);
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
         }
     }
 
