@@ -26,11 +26,16 @@ public record Batch(int[] labels, byte[] pixels) implements Serializable {
 
     /** Pixels scaled from 0..255 to [0, 1], one row per image. */
     public INDArray features() {
+        return Nd4j.create(scaled(pixels), new long[] {labels.length, pixels.length / labels.length}, DataType.FLOAT);
+    }
+
+    /** Pixels of one byte each, 0..255, as network input in [0, 1]. */
+    public static float[] scaled(byte[] pixels) {
         float[] scaled = new float[pixels.length];
         for (int i = 0; i < pixels.length; i++) {
             scaled[i] = (pixels[i] & 0xff) / 255f;
         }
-        return Nd4j.create(scaled, new long[] {labels.length, pixels.length / labels.length}, DataType.FLOAT);
+        return scaled;
     }
 
 }

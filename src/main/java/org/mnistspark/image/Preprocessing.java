@@ -37,4 +37,9 @@ public enum Preprocessing {
 
     /** The model input for {@code image}: rows × cols values in [0, 1], row-major. */
     public abstract float[] apply(GreyImage image, int rows, int cols);
+
+    /** The model input for an image file's bytes, decoded as {@link ImageDecoder#decode} does; throws {@link UnreadableImageException}. */
+    public float[] read(byte[] file, long maxPixels, int rows, int cols) {
+        return apply(ImageDecoder.decode(file, maxPixels).grey(), rows, cols);
+    }
 }

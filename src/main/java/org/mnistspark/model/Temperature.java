@@ -49,6 +49,11 @@ public final class Temperature {
         return scaled;
     }
 
+    /** log softmax(log(p) / t): the logarithms of the probabilities {@link #apply} gives at temperature {@code t}. */
+    public static double[] logProbabilities(float[] probabilities, double t) {
+        return logScaled(probabilities, t);
+    }
+
     /** The mean negative log-likelihood of {@code labels} under the probabilities rescaled to temperature {@code t}. */
     public static double loss(float[][] probabilities, int[] labels, double t) {
         double sum = 0;

@@ -207,7 +207,7 @@ class ScoreCommandTest {
         Files.write(broken.resolve("random.jpg"), noise);
         Files.writeString(broken.resolve("notes.txt"), "not a picture");
         Files.write(broken.resolve("huge.png"), Pngs.declaringSize(png, 100_000, 100_000));
-        Files.write(broken.resolve("blank.png"), blankPng());
+        Files.write(broken.resolve("blank.png"), Pngs.blankPaper());
 
         Map<String, Row> rows = score(broken, dir.resolve("broken.parquet")).stream()
                 .collect(Collectors.toMap(r -> Path.of(java.net.URI.create(r.getString(0)).getPath()).getFileName().toString(), r -> r));
@@ -306,16 +306,5 @@ class ScoreCommandTest {
         }
         Files.writeString(input.resolve("notes.txt"), "not a picture");
         return input;
-    }
-
-    private static byte[] blankPng() throws IOException {
-        java.awt.image.BufferedImage paper = new java.awt.image.BufferedImage(120, 90, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
-        java.awt.Graphics2D g = paper.createGraphics();
-        g.setColor(new java.awt.Color(235, 235, 235));
-        g.fillRect(0, 0, 120, 90);
-        g.dispose();
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        ImageIO.write(paper, "png", out);
-        return out.toByteArray();
     }
 }
