@@ -1,0 +1,42 @@
+package org.mnistspark.ml;
+
+import org.apache.spark.ml.linalg.Vector;
+import org.mnistspark.data.Batch;
+
+/** A features value as network input: an ML Vector of values in [0, 1], or one byte a pixel as the idx source's image column holds it. */
+final class Features {
+    private Features() {}
+
+    /** The input, or an {@link UnusableFeaturesException} saying why there is none. */
+    static float[] read(Object value, int pixels) {
+        if (value == null) {
+            throw new UnusableFeaturesException("features are null");
+        }
+        if (value instanceof byte[] bytes) {
+            if (bytes.length != pixels) {
+                throw new UnusableFeaturesException("features have " + bytes.length + " bytes, not " + pixels);
+            }
+            return Batch.scaled(bytes);
+        }
+        Vector vector = (Vector) value;
+        if (vector.size() != pixels) {
+            throw new UnusableFeaturesException("features have " + vector.size() + " values, not " + pixels);
+        }
+        float[] input = new float[pixels];
+        for (int i = 0; i < pixels; i++) {
+            double x = vector.apply(i);
+            if (!(x >= 0 && x <= 1)) {
+                throw new UnusableFeaturesException("feature " + i + " is " + x + ", outside [0, 1]");
+            }
+            input[i] = (float) x;
+        }
+        return input;
+    }
+
+    /** Why a row's features cannot go through the network; the message is the row's error. */
+    static final class UnusableFeaturesException extends RuntimeException {
+        UnusableFeaturesException(String reason) {
+            super(reason);
+        }
+    }
+}
