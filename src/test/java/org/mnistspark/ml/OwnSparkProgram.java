@@ -1,0 +1,30 @@
+package org.mnistspark.ml;
+
+import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.mnistspark.model.NativeBackend;
+
+/**
+ * A Spark program of a user's own, which knows nothing of conf/spark-defaults.conf (no plugin, Kryo as its
+ * serializer): reads MNIST test images (args[1]) with the model at args[0] and prints the accuracy and the
+ * convolution path the network ran on.
+ */
+public final class OwnSparkProgram {
+    private OwnSparkProgram() {}
+
+    public static void main(String[] args) {
+        SparkSession spark = SparkSession.builder().master("local[2]").appName("own program")
+                .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.ui.enabled", "false")
+                .getOrCreate();
+        Dataset<Row> test = spark.read().format("idx").load(args[1]).orderBy("index").limit(200);
+        Dataset<Row> predictions = DigitClassificationModel.fromModelFile(args[0]).setFeaturesCol("image").transform(test);
+        System.out.println("accuracy " + new MulticlassClassificationEvaluator().setMetricName("accuracy").evaluate(predictions));
+        System.out.println(NativeBackend.describe());
+        spark.stop();
+    }
+}
