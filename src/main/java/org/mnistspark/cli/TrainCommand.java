@@ -4,10 +4,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mnistspark.augment.Augmentation;
 import org.mnistspark.model.Hyperparameters;
-import org.mnistspark.model.ModelFile;
 import org.mnistspark.model.Preset;
 import org.mnistspark.run.ScanSettings;
 import org.mnistspark.train.Engine;
+import org.mnistspark.train.Recipe;
 import org.mnistspark.train.TrainingConfig;
 import org.mnistspark.train.TrainingJob;
 import picocli.CommandLine.Command;
@@ -22,12 +22,6 @@ import picocli.CommandLine.Spec;
         description = "Train the CNN on an IDX data set, labelled scans or both with Spark, from scratch or from a model;"
                 + " write model.zip, metrics.json and train-log.csv, or continue a checkpointed run with --resume.")
 final class TrainCommand implements Callable<Integer> {
-    /**
-     * From --init-model: a thousand steps from 1e-3 down to 0, on augmented images, learn a new hand from a few
-     * hundred scans without losing MNIST (measured in the README).
-     */
-    private static final long FINE_TUNING_STEPS = 1000;
-    private static final double FINE_TUNING_LR = 1e-3;
     /** Half of each minibatch from the scans, half from the IDX data, when both are given. */
     private static final double IMAGES_WEIGHT = 0.5;
 
@@ -64,7 +58,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--init-model", paramLabel = "FILE",
             description = "Start from this model.zip's parameters (fine-tuning), Adam's state fresh; --steps then defaults to "
-                    + FINE_TUNING_STEPS + " and --lr to " + FINE_TUNING_LR + ", decaying linearly to 0, --augment to default and"
+                    + Recipe.FINE_TUNING_STEPS + " and --lr to " + Recipe.FINE_TUNING_LR + ", decaying linearly to 0, --augment to default and"
                     + " --label-smoothing to the model's.")
     String initModel;
 
@@ -148,10 +142,11 @@ final class TrainCommand implements Callable<Integer> {
         checks.require(imagesWeight == null || images != null && dataDir != null, "--images-weight needs both --data and --images");
         checks.require(imagesWeight == null || imagesWeight > 0 && imagesWeight < 1, "--images-weight must be above 0 and below 1, not " + imagesWeight);
         Double weight = images != null && dataDir != null ? (imagesWeight != null ? imagesWeight : IMAGES_WEIGHT) : null;
-        long trainSteps = steps != null ? steps : initModel != null ? FINE_TUNING_STEPS : preset.steps();
-        double lr = learningRate != null ? learningRate : initModel != null ? FINE_TUNING_LR : preset.learningRate();
-        int frequency = averagingFrequency != null ? averagingFrequency : preset.averagingFrequency();
-        double smoothing = labelSmoothing != null ? labelSmoothing : initModel != null ? startingModelsSmoothing() : preset.labelSmoothing();
+        Recipe recipe = new Recipe(preset, initModel);
+        long trainSteps = recipe.steps(steps);
+        double lr = recipe.learningRate(learningRate);
+        int frequency = recipe.averagingFrequency(averagingFrequency);
+        double smoothing = recipe.labelSmoothing(labelSmoothing, () -> spark.session("train").sparkContext().hadoopConfiguration());
         checks.atLeastOne("--steps", trainSteps);
         checks.atLeastOne("--averaging-frequency", frequency);
         checks.atLeastOne("--log-every", logEvery);
@@ -166,37 +161,20 @@ final class TrainCommand implements Callable<Integer> {
                 "--block-momentum must be at least 0 and below 1, not " + blockMomentum);
         checks.require(engine == Engine.MNIST_SPARK || !nesterov && (blockMomentum == null || blockMomentum == 0), (nesterov ? "--nesterov"
                 : "--block-momentum") + " needs --engine mnist-spark: the dl4j engine's training master averages the parameters plainly");
-        Hyperparameters hp = preset.hyperparameters().withLearningRate(lr).withSeed(seed).withLabelSmoothing(smoothing)
-                .withAugmentation(augmentation());
-        if (initModel != null) {
-            // A fine-tuning run ends at a rate of zero: the last steps settle the parameters instead of moving them about.
-            hp = hp.withSchedule(Hyperparameters.Decay.LINEAR, hp.init());
-        }
+        Hyperparameters hp = recipe.hyperparameters(lr, seed, smoothing, recipe.augmentation(augmentation()));
         ScanSettings scanSettings = new ScanSettings(images, weight, testImages, initModel,
                 images != null || testImages != null ? scans.preprocessing.mode : null);
-        // Null leaves the momentum to the job, which knows the workers. Fine-tuning's rate was measured with plain
-        // averaging, and Deeplearning4j's training master averages plainly.
-        Double momentum = blockMomentum != null ? blockMomentum
-                : preset.blockMomentum() && initModel == null && engine == Engine.MNIST_SPARK ? null : 0.0;
+        Double momentum = recipe.blockMomentum(blockMomentum, engine);
         TrainingConfig config = new TrainingConfig(dataDir, output, preset.name().toLowerCase(Locale.ROOT), trainSteps, epochs, hp,
                 frequency, workers, logEvery, checkpointEvery, outputMode.overwrite(), scanSettings, engine, momentum, nesterov);
         TrainingJob.run(spark.session("train"), config, main.console(spec.commandLine().getOut()));
         return 0;
     }
 
-    /**
-     * Fine-tuning keeps the targets the model learnt from: moving a model trained on smoothed targets to
-     * one-hot ones costs MNIST accuracy (see the README). A model file that does not say falls back to the preset.
-     */
-    private double startingModelsSmoothing() {
-        Double recorded = ModelFile.info(initModel, spark.session("train").sparkContext().hadoopConfiguration()).labelSmoothing();
-        return recorded != null ? recorded : preset.labelSmoothing();
-    }
-
+    /** The augmentation given, or null for the recipe's. */
     private Augmentation augmentation() {
         if (augment == null) {
-            // A few hundred scans go further seen a little differently each time.
-            return initModel != null ? Augmentation.DEFAULT : preset.augmentation();
+            return null;
         }
         try {
             return Augmentation.parse(augment);

@@ -1,0 +1,69 @@
+package org.mnistspark.train;
+
+import java.util.function.Supplier;
+import org.apache.hadoop.conf.Configuration;
+import org.mnistspark.augment.Augmentation;
+import org.mnistspark.model.Hyperparameters;
+import org.mnistspark.model.ModelFile;
+import org.mnistspark.model.Preset;
+
+/**
+ * How a run's settings follow from its preset and from what the caller gave: a value given wins; else a
+ * run that starts from a model's parameters ({@code initModel}, fine-tuning) takes the fine-tuning
+ * defaults; else the preset's. The one rule behind {@code train}'s options and {@code DigitClassifier}'s
+ * params; {@code initModel} is null for a run from scratch.
+ */
+public record Recipe(Preset preset, String initModel) {
+    /**
+     * Fine-tuning's: a thousand steps from 1e-3 down to 0, on augmented images, learn a new hand from a few
+     * hundred scans without losing MNIST (measured in the README).
+     */
+    public static final long FINE_TUNING_STEPS = 1000;
+    public static final double FINE_TUNING_LR = 1e-3;
+
+    public long steps(Long given) {
+        return given != null ? given : initModel != null ? FINE_TUNING_STEPS : preset.steps();
+    }
+
+    public double learningRate(Double given) {
+        return given != null ? given : initModel != null ? FINE_TUNING_LR : preset.learningRate();
+    }
+
+    public int averagingFrequency(Integer given) {
+        return given != null ? given : preset.averagingFrequency();
+    }
+
+    /**
+     * Fine-tuning keeps the targets the model learnt from: moving a model trained on smoothed targets to
+     * one-hot ones costs MNIST accuracy (see the README). A model file that does not say falls back to the
+     * preset. {@code conf} reads the model file; it is asked for only then.
+     */
+    public double labelSmoothing(Double given, Supplier<Configuration> conf) {
+        if (given != null) {
+            return given;
+        }
+        Double recorded = initModel == null ? null : ModelFile.info(initModel, conf.get()).labelSmoothing();
+        return recorded != null ? recorded : preset.labelSmoothing();
+    }
+
+    /** A few hundred scans go further seen a little differently each time: fine-tuning augments by default. */
+    public Augmentation augmentation(Augmentation given) {
+        return given != null ? given : initModel != null ? Augmentation.DEFAULT : preset.augmentation();
+    }
+
+    /** The preset's recipe with these values; fine-tuning ends at a rate of zero, its last steps settling the parameters instead of moving them about. */
+    public Hyperparameters hyperparameters(double learningRate, long seed, double labelSmoothing, Augmentation augmentation) {
+        Hyperparameters hp = preset.hyperparameters().withLearningRate(learningRate).withSeed(seed).withLabelSmoothing(labelSmoothing)
+                .withAugmentation(augmentation);
+        return initModel == null ? hp : hp.withSchedule(Hyperparameters.Decay.LINEAR, hp.init());
+    }
+
+    /**
+     * The block momentum: the given one; else null, 1 − 1/workers as the job resolves it, where the preset
+     * moves with it; else 0: fine-tuning's rate was measured with plain averaging, and Deeplearning4j's
+     * training master averages plainly.
+     */
+    public Double blockMomentum(Double given, Engine engine) {
+        return given != null ? given : preset.blockMomentum() && initModel == null && engine == Engine.MNIST_SPARK ? null : 0.0;
+    }
+}
