@@ -105,7 +105,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "With block momentum, start each round's workers from where the momentum is taking the parameters (Nesterov's look-ahead).")
     boolean nesterov;
 
-    @Option(names = "--log-every", defaultValue = "100", description = "Report progress about every this many steps.")
+    @Option(names = "--log-every", defaultValue = "" + TrainingConfig.DEFAULT_LOG_EVERY, description = "Report progress about every this many steps.")
     int logEvery;
 
     @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "0",

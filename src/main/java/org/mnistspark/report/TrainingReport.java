@@ -57,7 +57,9 @@ public final class TrainingReport {
                     settings.batchSize(), settings.presetName());
         }
         if (metrics.has("steps")) {
-            return format("no test set (trained on scans alone) · %,d steps of %d · %s", metrics.get("steps").asLong(), settings.batchSize(),
+            // Without files to test on, a run trained on scans alone or on examples a program gave it.
+            String trainedOn = settings.images() != null ? "scans alone" : metrics.path("train_data").asText();
+            return format("no test set (trained on %s) · %,d steps of %d · %s", trainedOn, metrics.get("steps").asLong(), settings.batchSize(),
                     settings.presetName());
         }
         return format("in progress: step %,d of %,d · %s", log.lastStep(), steps, settings.presetName());

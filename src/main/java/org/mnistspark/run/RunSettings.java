@@ -1,7 +1,10 @@
 package org.mnistspark.run;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.mnistspark.augment.Augmentation;
 import org.mnistspark.image.Preprocessing;
 import org.mnistspark.model.Hyperparameters;
@@ -61,6 +64,19 @@ public record RunSettings(
         return new RunSettings(data, dataMd5, preset, steps, epochs, learningRate, batchSize, dropoutKeep, seed, learningRateDecay,
                 weightInit, labelSmoothing, augmentation, averagingFrequency, workers, logEvery, checkpointEvery, examples, images, imagesWeight,
                 testImages, initModel, preprocess, engine, blockMomentum, nesterov);
+    }
+
+    /** Each setting that differs from {@code recorded}'s, as the file names it: {@code steps 200 (the run's: 100)}. */
+    public List<String> differencesFrom(RunSettings recorded) {
+        Map<String, Object> mine = RunDirectory.namedAsInTheFile(this);
+        Map<String, Object> theirs = RunDirectory.namedAsInTheFile(recorded);
+        List<String> differences = new ArrayList<>();
+        mine.forEach((name, value) -> {
+            if (!Objects.equals(value, theirs.get(name))) {
+                differences.add(name + " " + value + " (the run's: " + theirs.get(name) + ")");
+            }
+        });
+        return differences;
     }
 
     /** The examples held out of training for calibration; runs of versions before calibration held none. */

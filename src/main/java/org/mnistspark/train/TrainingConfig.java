@@ -18,6 +18,8 @@ import org.mnistspark.run.ScanSettings;
 public record TrainingConfig(String dataDir, String output, String preset, long steps, Double epochs, Hyperparameters hyperparameters,
         int averagingFrequency, int workers, int logEvery, int checkpointEvery, boolean overwrite, ScanSettings scans,
         Engine engine, Double blockMomentum, boolean nesterov) {
+    /** Progress every this many steps unless asked otherwise: the seed printed its training accuracy every 100. */
+    public static final int DEFAULT_LOG_EVERY = 100;
 
     /** The run in {@code runDir} as its settings file records it. */
     static TrainingConfig of(RunSettings settings, String runDir) {

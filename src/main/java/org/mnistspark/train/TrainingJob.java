@@ -15,7 +15,6 @@ import org.mnistspark.data.Batch;
 import org.mnistspark.data.LabeledImages;
 import org.mnistspark.evaluate.Evaluator;
 import org.mnistspark.evaluate.TestMetrics;
-import org.mnistspark.idx.DataChecksums;
 import org.mnistspark.model.DeepMnistCnn;
 import org.mnistspark.model.Hyperparameters;
 import org.mnistspark.model.ModelFile;
@@ -54,15 +53,14 @@ public final class TrainingJob {
     private final BlockMomentum blockMomentum;
     private final long steps;
 
-    /** {@code heldOut}: examples to hold out for calibration as the run recorded it, null for a new run. */
-    private TrainingJob(SparkSession spark, TrainingConfig config, Integer heldOut, Console console) {
+    private TrainingJob(SparkSession spark, TrainingConfig config, TrainingData data, Console console) {
         this.sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         this.config = config;
         this.run = new RunDirectory(config.output(), sc.hadoopConfiguration());
         this.console = console;
         this.out = console.out();
         this.hp = config.hyperparameters();
-        this.data = TrainingData.read(spark, config, heldOut, CLASSES, out);
+        this.data = data;
         this.examples = data.examples();
         this.order = data.order();
         this.workers = config.workers() > 0 ? config.workers() : sc.defaultParallelism();
@@ -94,12 +92,7 @@ public final class TrainingJob {
         for (String name : existing) {
             run.delete(name);
         }
-        TrainingJob job = new TrainingJob(spark, config, null, console);
-        // Before the settings are written: a model that does not fit leaves nothing behind.
-        MultiLayerNetwork network = job.newNetwork();
-        run.writeSettings(config.settings(config.dataDir() == null ? Map.of() : DataChecksums.of(config.dataDir(), run.conf()), job.blockMomentum)
-                .withCalibrationExamples(job.data.heldOut().count()));
-        return job.train(network, MomentumBuffer.startingAtZero(job.blockMomentum, network.numParams()), 0);
+        return start(new TrainingJob(spark, config, TrainingData.read(spark, config, null, CLASSES, console.out()), console));
     }
 
     /** Continues the run in {@code runDir} from its last checkpoint, with the settings it was started with. */
@@ -112,15 +105,66 @@ public final class TrainingJob {
             throw new IllegalArgumentException(runDir + ": no " + RunDirectory.CHECKPOINT + " to resume from (train with --checkpoint-every N)");
         }
         RunSettings settings = run.readSettings();
-        TrainingJob job = new TrainingJob(spark, TrainingConfig.of(settings, runDir), settings.heldOut(), console);
+        if (settings.data() == null && settings.images() == null) {
+            throw new IllegalArgumentException(runDir + ": its run trained on examples a program gave it, not on files; that program"
+                    + " continues it by training again in the same directory");
+        }
+        TrainingConfig config = TrainingConfig.of(settings, runDir);
+        return new TrainingJob(spark, config, TrainingData.read(spark, config, settings.heldOut(), CLASSES, console.out()), console)
+                .fromCheckpoint();
+    }
+
+    /**
+     * Trains on {@code examples} in {@code config.output()}: a new run, or the run there continued from its last
+     * checkpoint, which must have been started with the same settings on the same examples. A directory
+     * holding a finished run without a checkpoint is refused; what an earlier run left before its first
+     * checkpoint is replaced.
+     */
+    public static TestMetrics fit(SparkSession spark, TrainingConfig config, CollectedExamples examples, Console console)
+            throws IOException {
+        RunDirectory run = new RunDirectory(config.output(), spark.sparkContext().hadoopConfiguration());
+        if (run.has(RunDirectory.CHECKPOINT)) {
+            RunSettings recorded = run.readSettings();
+            TrainingJob job = new TrainingJob(spark, config, TrainingData.of(examples, config, recorded.heldOut()), console);
+            List<String> changed = job.settings().withCalibrationExamples(recorded.heldOut()).differencesFrom(recorded);
+            if (!changed.isEmpty()) {
+                throw new IllegalArgumentException(config.output() + ": holds a run started with other settings (" + String.join("; ", changed)
+                        + "); continue it with the same settings and examples, or train in another directory");
+            }
+            return job.fromCheckpoint();
+        }
+        if (run.has(RunDirectory.MODEL)) {
+            throw new IllegalArgumentException(config.output() + ": holds a finished run without a checkpoint to continue; train in another directory");
+        }
+        for (String name : run.existingFiles()) {
+            run.delete(name);
+        }
+        return start(new TrainingJob(spark, config, TrainingData.of(examples, config, null), console));
+    }
+
+    /** Records the run's settings and trains a new network from step 0. */
+    private static TestMetrics start(TrainingJob job) throws IOException {
+        // Before the settings are written: a model that does not fit leaves nothing behind.
+        MultiLayerNetwork network = job.newNetwork();
+        job.run.writeSettings(job.settings().withCalibrationExamples(job.data.heldOut().count()));
+        return job.train(network, MomentumBuffer.startingAtZero(job.blockMomentum, network.numParams()), 0);
+    }
+
+    /** The settings file's content: the config, the data's checksums and the block momentum as resolved. */
+    private RunSettings settings() throws IOException {
+        return config.settings(data.checksums(config, run.conf()), blockMomentum);
+    }
+
+    /** Goes on from the run's checkpoint to its end. */
+    private TestMetrics fromCheckpoint() throws IOException {
         String checkpointFile = run.file(RunDirectory.CHECKPOINT);
         ModelFile.Loaded checkpoint = ModelFile.load(checkpointFile, run.conf());
-        if (!checkpoint.info().shape().equals(job.data.shape())) {
+        if (!checkpoint.info().shape().equals(data.shape())) {
             throw new IllegalArgumentException(checkpointFile + ": the model takes " + checkpoint.info().shape()
-                    + " but the training images are " + job.data.shape());
+                    + " but the training images are " + data.shape());
         }
-        job.out.printf("resuming at step %d of %d from %s%n", checkpoint.info().steps(), job.steps, checkpointFile);
-        return job.train(checkpoint.network(), MomentumBuffer.restore(job.blockMomentum, checkpoint.arrays(), checkpointFile),
+        out.printf("resuming at step %d of %d from %s%n", checkpoint.info().steps(), steps, checkpointFile);
+        return train(checkpoint.network(), MomentumBuffer.restore(blockMomentum, checkpoint.arrays(), checkpointFile),
                 checkpoint.info().steps());
     }
 
@@ -179,7 +223,7 @@ public final class TrainingJob {
             fitted.traffic().ifPresent(traffic -> out.println(driverTraffic(traffic)));
         }
         if (metrics == null) {
-            out.println("no test set: give --data or --test-images to evaluate the model");
+            out.println(data.untested());
         } else {
             out.print(metrics.report());
         }
