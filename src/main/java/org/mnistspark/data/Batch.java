@@ -38,4 +38,12 @@ public record Batch(int[] labels, byte[] pixels) implements Serializable {
         return scaled;
     }
 
+    /** Network input in [0, 1] as one byte a pixel, {@code round(255·x)}, as IDX files hold images; values outside are clamped. */
+    public static byte[] quantized(float[] input) {
+        byte[] pixels = new byte[input.length];
+        for (int i = 0; i < input.length; i++) {
+            pixels[i] = (byte) Math.round(255 * Math.max(0, Math.min(1, input[i])));
+        }
+        return pixels;
+    }
 }

@@ -201,12 +201,10 @@ public record LabeledScans(String source, LabeledImages images, List<String> pat
             ImageDecoder.Decoded image = ImageDecoder.decode(ImageFile.read(c.path(), hadoop.value(), ImageFile.DEFAULT_MAX_BYTES),
                     ImageDecoder.DEFAULT_MAX_PIXELS);
             float[] input = preprocessing.apply(image.grey(), shape.rows(), shape.cols());
-            byte[] pixels = new byte[input.length];
+            byte[] pixels = Batch.quantized(input);
             boolean ink = false;
-            for (int i = 0; i < input.length; i++) {
-                int v = Math.round(255 * Math.max(0, Math.min(1, input[i])));
-                pixels[i] = (byte) v;
-                ink |= v > 0;
+            for (byte pixel : pixels) {
+                ink |= pixel != 0;
             }
             // A blank input teaches nothing but "blank is this digit"; the mnist mode refuses it itself.
             return ink ? new Read(c.index(), c.label(), pixels, null) : new Read(c.index(), c.label(), null, "no ink found: the picture is blank");
