@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
 import org.apache.spark.ml.linalg.DenseVector;
@@ -25,9 +26,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import scala.Option;
 import scala.Tuple3;
@@ -71,6 +70,11 @@ public final class DigitClassificationModel extends ProbabilisticClassificationM
     public static DigitClassificationModel fromModelFile(String path) {
         return new DigitClassificationModel(Identifiable$.MODULE$.randomUID("digitClassificationModel"),
                 SharedNetwork.load(path, SparkSession.active().sparkContext().hadoopConfiguration()));
+    }
+
+    /** The model {@link DigitClassifier} fitted: the run's model file, under the estimator's uid, as Spark's models take it. */
+    static DigitClassificationModel fitted(String uid, String modelFile, Configuration conf) {
+        return new DigitClassificationModel(uid, SharedNetwork.load(modelFile, conf));
     }
 
     @Override
@@ -126,16 +130,7 @@ public final class DigitClassificationModel extends ProbabilisticClassificationM
 
     @Override
     public StructType transformSchema(StructType schema) {
-        StructField features = schema.apply(getFeaturesCol());
-        DataType type = features.dataType();
-        if (!(type instanceof VectorUDT) && !type.equals(DataTypes.BinaryType)) {
-            throw new IllegalArgumentException("Column " + getFeaturesCol() + " must be a Vector of " + numFeatures()
-                    + " values or a binary of " + numFeatures() + " bytes, not " + type.catalogString());
-        }
-        // Spark's own checks and column metadata, which know features only as Vectors.
-        StructType asVectors = Rows.replaced(schema, new StructField(features.name(), new VectorUDT(), features.nullable(),
-                features.metadata()));
-        StructType output = Rows.replaced(super.transformSchema(asVectors), features);
+        StructType output = Features.checkedAsVectors(schema, getFeaturesCol(), numFeatures(), super::transformSchema);
         return Rows.withError(Rows.withColumn(output, getConfidenceCol(), DataTypes.DoubleType), getErrorCol());
     }
 

@@ -1,11 +1,33 @@
 package org.mnistspark.ml;
 
+import java.util.function.UnaryOperator;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.mnistspark.data.Batch;
 
 /** A features value as network input: an ML Vector of values in [0, 1], or one byte a pixel as the idx source's image column holds it. */
 final class Features {
     private Features() {}
+
+    /**
+     * Spark's own checks and column metadata know features only as Vectors: {@code check} sees {@code schema}
+     * with the features column as one (refused unless it is a Vector or a binary), and its answer has the
+     * column back as it was.
+     */
+    static StructType checkedAsVectors(StructType schema, String column, int pixels, UnaryOperator<StructType> check) {
+        StructField features = schema.apply(column);
+        DataType type = features.dataType();
+        if (!(type instanceof VectorUDT) && !type.equals(DataTypes.BinaryType)) {
+            throw new IllegalArgumentException("Column " + column + " must be a Vector of " + pixels + " values or a binary of " + pixels
+                    + " bytes, not " + type.catalogString());
+        }
+        StructType asVectors = Rows.replaced(schema, new StructField(features.name(), new VectorUDT(), features.nullable(), features.metadata()));
+        return Rows.replaced(check.apply(asVectors), features);
+    }
 
     /** The input, or an {@link UnusableFeaturesException} saying why there is none. */
     static float[] read(Object value, int pixels) {

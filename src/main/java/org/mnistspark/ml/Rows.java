@@ -84,7 +84,7 @@ final class Rows {
     }
 
     /** A column by its exact name, dots and all. */
-    private static Column column(String name) {
+    static Column column(String name) {
         return functions.col("`" + name.replace("`", "``") + "`");
     }
 }

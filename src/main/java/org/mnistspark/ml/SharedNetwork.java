@@ -35,6 +35,7 @@ final class SharedNetwork {
 
     synchronized BroadcastModel broadcast(SparkContext sc) {
         if (broadcast == null || broadcastBy != sc || sc.isStopped()) {
+            SerializerCheck.require(sc.getConf());
             broadcast = BroadcastModel.of(JavaSparkContext.fromSparkContext(sc), loaded.network(), loaded.info().temperature());
             broadcastBy = sc;
         }
