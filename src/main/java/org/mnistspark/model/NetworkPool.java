@@ -19,6 +19,8 @@ public final class NetworkPool {
 
     /** An idle network of this configuration (JSON), or a new one; its parameters are whatever they were. */
     public static MultiLayerNetwork borrow(String configuration) {
+        // An executor of a program without the project's plugin meets ND4J here first.
+        NativeBackend.configureOnce();
         NativeBackend.useConfiguredThreads();
         synchronized (IDLE) {
             IDLE.keySet().removeIf(other -> !other.equals(configuration));

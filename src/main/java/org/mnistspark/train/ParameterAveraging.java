@@ -1,5 +1,7 @@
 package org.mnistspark.train;
 
+import com.esotericsoftware.kryo.DefaultSerializer;
+import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +56,12 @@ final class ParameterAveraging implements Trainer {
     private int rounds;
     private int mostCopies;
 
-    /** Where a round starts: the averaged parameters, Adam's state and how many updates Adam has made. */
+    /**
+     * Where a round starts: the averaged parameters, Adam's state and how many updates Adam has made. Kryo,
+     * where a Spark program chose it, serializes it as Java does: its default serializer cannot build a record
+     * on Java 17 (see {@code BroadcastModel.State}).
+     */
+    @DefaultSerializer(JavaSerializer.class)
     private record Start(PackedFloats parameters, PackedFloats updaterState, int iteration) implements Serializable {}
 
     /** What the driver received in a round: how many partial sums, and the bytes of every task's result. */

@@ -1,5 +1,7 @@
 package org.mnistspark.train;
 
+import com.esotericsoftware.kryo.DefaultSerializer;
+import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -8,8 +10,11 @@ import org.mnistspark.data.LabeledImages;
 
 /**
  * The training examples in the order of the IDX file, one byte a pixel: what each worker needs to
- * build any minibatch itself (47 MB for MNIST), so that a round moves no data, only parameters.
+ * build any minibatch itself (47 MB for MNIST), so that a round moves no data, only parameters. Kryo,
+ * where a Spark program chose it, serializes it as Java does: its default serializer cannot build a
+ * record on Java 17 (see {@code BroadcastModel.State}).
  */
+@DefaultSerializer(JavaSerializer.class)
 record TrainingSet(int[] labels, byte[] pixels, int pixelsPerImage) implements Serializable {
 
     static TrainingSet collect(LabeledImages images) {

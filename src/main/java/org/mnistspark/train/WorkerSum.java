@@ -1,5 +1,7 @@
 package org.mnistspark.train;
 
+import com.esotericsoftware.kryo.DefaultSerializer;
+import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,8 +12,10 @@ import org.mnistspark.model.PackedFloats;
  * The sum of what workers {@code first} to {@code first + count - 1} of a round sent back: their
  * parameters, Adam's state and minibatch losses. Float addition is not associative, so sums are always
  * taken in the order of the workers, whatever order Spark delivers them in: a round sums the same
- * way every time it runs.
+ * way every time it runs. Kryo, where a Spark program chose it, serializes it as Java does: its
+ * default serializer cannot build a record on Java 17 (see {@code BroadcastModel.State}).
  */
+@DefaultSerializer(JavaSerializer.class)
 record WorkerSum(int first, int count, PackedFloats parameters, PackedFloats updaterState, double lossSum) implements Serializable {
 
     /** What one worker sent back. */

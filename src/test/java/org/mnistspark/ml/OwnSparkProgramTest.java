@@ -11,10 +11,10 @@ import org.mnistspark.testing.DriverCommand;
 import org.mnistspark.testing.TestData;
 import org.mnistspark.testing.TrainedModel;
 
-/** The model works in a Spark program that sets nothing up for it: the native set-up happens on first use. */
+/** The model and its estimator work in a Spark program that sets nothing up for them: the native set-up happens on first use. */
 class OwnSparkProgramTest {
     @Test
-    void aProgramWithoutTheProjectsSettingsRunsTheModelOnOneDnnWithKryo() throws IOException, InterruptedException {
+    void aProgramWithoutTheProjectsSettingsFitsAndRunsTheModelOnOneDnnWithKryo() throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(DriverCommand.ofMain(OwnSparkProgram.class.getName(),
                 TrainedModel.modelFile().toString(), TestData.mnist().resolve("t10k-images-idx3-ubyte.gz").toString()))
                 .redirectErrorStream(true);
@@ -28,6 +28,7 @@ class OwnSparkProgramTest {
         double accuracy = lines.stream().filter(l -> l.startsWith("accuracy ")).mapToDouble(l -> Double.parseDouble(l.substring(9)))
                 .findFirst().orElseThrow();
         assertTrue(accuracy >= 0.95, out);
+        assertTrue(lines.contains("fitted, then predicted 200"), out);
         assertTrue(lines.contains("convolution and pooling: oneDNN (switch off with MNIST_SPARK_CONVOLUTION=builtin)"), out);
     }
 }
