@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,8 @@ class ScoreWatchTest {
     @TempDir
     static Path dir;
 
+    /** Every watch started, ended however the test ends. */
+    private static final List<Process> watches = new ArrayList<>();
     private static List<Digits.Digit> digits;
     private static Path input;
     private static Path checkpoint;
@@ -56,9 +59,14 @@ class ScoreWatchTest {
         output = dir.resolve("watched.parquet");
     }
 
+    @AfterAll
+    static void endWatches() {
+        watches.forEach(Process::destroyForcibly);
+    }
+
     @Test
     void eachFileIsOneRowAsScoreWritesItThoughTheWatchIsKilledAndStartedAgain() throws Exception {
-        // A digit file, the empty file (which Spark's file source leaves out) and a file that is no image.
+        // Digits, an empty file (which Spark's file source leaves out) and a file that is no image.
         addDigits(0, WAVE - 2, Duration.ZERO);
         arrive("empty.png", new byte[0]);
         arrive("notes.txt", "not a digit".getBytes());
@@ -160,7 +168,9 @@ class ScoreWatchTest {
                 "--master", "local[1]", "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1",
                 "--conf", "spark.driver.bindAddress=127.0.0.1"));
         command.add(1, "-XX:TieredStopAtLevel=1");
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
+        Process watch = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
+        watches.add(watch);
+        return watch;
     }
 
     /** Digits {@code from} to {@code to} (excluded) as PNG scans last modified {@code age} ago. */
