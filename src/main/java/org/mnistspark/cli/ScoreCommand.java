@@ -4,6 +4,8 @@ import java.util.concurrent.Callable;
 import org.mnistspark.image.ImageDecoder;
 import org.mnistspark.score.ScoreConfig;
 import org.mnistspark.score.ScoreJob;
+import org.mnistspark.score.WatchConfig;
+import org.mnistspark.score.WatchJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -12,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "score", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Score every image under a folder with Spark; write one Parquet row per file (path, label, "
-                + "confidence, probabilities, error, …). Unreadable files become rows with an error.")
+                + "confidence, probabilities, error, …). Unreadable files become rows with an error. With --watch, keep "
+                + "scoring the files that arrive.")
 final class ScoreCommand implements Callable<Integer> {
     /** Larger files are error rows: no scan or photo of a digit comes near it. */
     private static final long MAX_FILE_BYTES = 256L << 20;
@@ -49,6 +52,9 @@ final class ScoreCommand implements Callable<Integer> {
     Double reviewBelow;
 
     @Mixin
+    WatchOptions watchOptions;
+
+    @Mixin
     SparkOptions spark;
 
     @ParentCommand
@@ -65,9 +71,16 @@ final class ScoreCommand implements Callable<Integer> {
         if (reviewBelow != null) {
             checks.aboveZeroAtMostOne("--review-below", reviewBelow);
         }
+        WatchConfig watch = watchOptions.config(checks, outputMode.overwrite());
         ScoreConfig config = new ScoreConfig(model, input, output, glob, preprocessing.mode, batch, outputMode.overwrite(),
                 maxPixels, MAX_FILE_BYTES, reviewBelow);
-        ScoreJob.run(spark.session("score"), config, main.console(spec.commandLine().getOut()));
+        if (watch == null) {
+            ScoreJob.run(spark.session("score"), config, main.console(spec.commandLine().getOut()));
+            return 0;
+        }
+        try (StopSignals signals = StopSignals.install()) {
+            WatchJob.run(spark.session("score --watch"), config, watch, main.console(spec.commandLine().getOut()), signals.requested());
+        }
         return 0;
     }
 }
