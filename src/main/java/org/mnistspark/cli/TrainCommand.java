@@ -39,9 +39,9 @@ final class TrainCommand implements Callable<Integer> {
     String resume;
 
     @Option(names = "--preset", defaultValue = "seed", paramLabel = "seed|fast|robust",
-            description = "seed: the article's recipe exactly (20000 steps, Adam at 1e-4, averaging every 5). fast: 8000 steps,"
-                    + " Adam from 1.5e-3 decaying linearly to 0, He initialisation, targets smoothed by 0.1, averaging every 10."
-                    + " robust: fast's recipe for 12000 steps on training images augmented (--augment default)."
+            description = "seed: the article's recipe exactly (20000 steps, Adam at 1e-4, averaging every 5). fast: 15000 steps,"
+                    + " Adam from 1.5e-3 decaying linearly to 0, He initialisation, targets smoothed by 0.1, averaging every 10,"
+                    + " training images augmented (--augment default). robust: the same as fast."
                     + " Options below override it.")
     Preset preset;
 
@@ -78,7 +78,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--augment", paramLabel = "SPEC",
             description = "Change each training image on the fly: none, default (affine 0.5, pen 0.3, elastic 0.3, blur 0.2,"
                     + " noise 0.2), or a list of affine, pen, elastic, blur, noise, each at default strength, optionally"
-                    + " =PROBABILITY, e.g. affine,elastic=0.5 (default: the preset's, robust: default, others: none; with --init-model: default).")
+                    + " =PROBABILITY, e.g. affine,elastic=0.5 (default: the preset's, fast and robust: default, seed: none; with --init-model: default).")
     String augment;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for initial weights, shuffling, dropout and augmentation.")

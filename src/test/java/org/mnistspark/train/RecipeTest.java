@@ -30,8 +30,8 @@ class RecipeTest {
         assertEquals(0.1, fast.labelSmoothing(null, () -> {
             throw new AssertionError(NO_MODEL_FILE_READ);
         }));
-        assertEquals(Augmentation.NONE, fast.augmentation(null));
-        assertEquals(Preset.FAST.hyperparameters().withSeed(7), fast.hyperparameters(1.5e-3, 7, 0.1, Augmentation.NONE));
+        assertEquals(Augmentation.DEFAULT, fast.augmentation(null));
+        assertEquals(Preset.FAST.hyperparameters().withSeed(7), fast.hyperparameters(1.5e-3, 7, 0.1, Augmentation.DEFAULT));
         assertEquals(0.0, fast.blockMomentum(null, Engine.MNIST_SPARK), "fast averages plainly");
         assertNull(new Recipe(Preset.SEED, null).blockMomentum(null, Engine.MNIST_SPARK), "the job's 1 - 1/workers");
         assertEquals(0.0, new Recipe(Preset.SEED, null).blockMomentum(null, Engine.DL4J));
