@@ -3,9 +3,7 @@ package org.mnistspark.ml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
+import org.apache.hadoop.fs.FileUtil;
 
 /**
  * Where a fit's training run writes its files: the checkpointDir, which keeps them, or else a temporary
@@ -43,12 +41,8 @@ final class FitDirectory implements AutoCloseable {
         if (temporary == null) {
             return;
         }
-        List<Path> deepestFirst;
-        try (Stream<Path> files = Files.walk(temporary)) {
-            deepestFirst = files.sorted(Comparator.reverseOrder()).toList();
-        }
-        for (Path file : deepestFirst) {
-            Files.delete(file);
+        if (!FileUtil.fullyDelete(temporary.toFile())) {
+            throw new IOException(temporary + ": could not delete the fit's temporary run directory");
         }
     }
 }
