@@ -1,26 +1,26 @@
 package org.mnistspark.model;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
-import java.io.File;
+import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.zip.Deflater;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.apache.hadoop.conf.Configuration;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.mnistspark.files.Storage;
@@ -63,7 +63,7 @@ public final class ModelFile {
         Map<String, Object> objects = new LinkedHashMap<>();
         objects.put(INFO_ENTRY, info.toJson());
         for (Map.Entry<String, INDArray> array : arrays.entrySet()) {
-            objects.put(ARRAY_PREFIX + array.getKey(), Nd4j.toByteArray(array.getValue()));
+            objects.put(ARRAY_PREFIX + array.getKey(), NdArrayFormat.toBytes(array.getValue()));
         }
         Storage.write(location, conf, out -> writeZip(network, objects, out));
     }
@@ -71,33 +71,42 @@ public final class ModelFile {
     /**
      * The zip that {@link ModelSerializer#writeModel} writes with its updater, holding {@code objects} as
      * {@link ModelSerializer#addObjectToFile} adds them, in one pass: adding an entry to a written zip
-     * decompresses and compresses all of it again. Floats hardly compress, so at the fastest level.
+     * decompresses and compresses all of it again.
      */
     private static void writeZip(MultiLayerNetwork network, Map<String, Object> objects, OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(out, 1 << 16));
-        zip.setLevel(Deflater.BEST_SPEED);
-        // ND4J writes an array one value at a time: buffered, the compressor sees them in blocks.
-        DataOutputStream data = new DataOutputStream(new BufferedOutputStream(zip, 1 << 16));
-        zip.putNextEntry(new ZipEntry(CONFIGURATION_ENTRY));
-        data.write(network.getLayerWiseConfigurations().toJson().getBytes(StandardCharsets.UTF_8));
-        data.flush();
-        zip.putNextEntry(new ZipEntry(PARAMETERS_ENTRY));
-        Nd4j.write(network.params(), data);
-        data.flush();
+        store(zip, CONFIGURATION_ENTRY, network.getLayerWiseConfigurations().toJson().getBytes(StandardCharsets.UTF_8));
+        store(zip, PARAMETERS_ENTRY, NdArrayFormat.toBytes(network.params()));
         INDArray updaterState = network.getUpdater().getStateViewArray();
         if (updaterState != null && updaterState.length() > 0) {
-            zip.putNextEntry(new ZipEntry(UPDATER_ENTRY));
-            Nd4j.write(updaterState, data);
-            data.flush();
+            store(zip, UPDATER_ENTRY, NdArrayFormat.toBytes(updaterState));
         }
         for (Map.Entry<String, Object> object : objects.entrySet()) {
-            zip.putNextEntry(new ZipEntry(OBJECTS_FOLDER + object.getKey()));
-            ObjectOutputStream serialized = new ObjectOutputStream(data);
-            serialized.writeObject(object.getValue());
-            serialized.flush();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream serialized = new ObjectOutputStream(bytes)) {
+                serialized.writeObject(object.getValue());
+            }
+            store(zip, OBJECTS_FOLDER + object.getKey(), bytes.toByteArray());
         }
         zip.finish();
         zip.flush();
+    }
+
+    /**
+     * An entry stored as it is: floats hardly compress (a model's 39 MB deflate to 36), and deflating and
+     * inflating them took most of the time of saving and loading a model.
+     */
+    private static void store(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(bytes.length);
+        entry.setCompressedSize(bytes.length);
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        entry.setCrc(crc.getValue());
+        zip.putNextEntry(entry);
+        zip.write(bytes);
+        zip.closeEntry();
     }
 
     /**
@@ -105,59 +114,90 @@ public final class ModelFile {
      * its info entry, that accepts the declared input and predicts the declared number of classes.
      */
     public static Loaded load(String location, Configuration conf) {
-        return readLocally(location, conf, file -> check(location, file));
-    }
-
-    /** What the model file says of itself, without loading its network. */
-    public static ModelInfo info(String location, Configuration conf) {
-        return readLocally(location, conf, file -> {
-            try {
-                return ModelInfo.fromJson(ModelSerializer.getObjectFromFile(file, INFO_ENTRY));
-            } catch (Exception e) {
-                throw new IllegalArgumentException(location + ": not a model saved by this tool (" + firstLine(e) + ")");
-            }
-        });
-    }
-
-    /** Deeplearning4j reads a model only from a local file: {@code read} gets a copy, deleted afterwards. */
-    private static <T> T readLocally(String location, Configuration conf, Function<File, T> read) {
-        Path local;
-        try {
-            local = Files.createTempFile("mnist-spark-model", ".zip");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            try (InputStream in = Storage.open(location, conf)) {
-                Files.copy(in, local, StandardCopyOption.REPLACE_EXISTING);
-            } catch (FileNotFoundException e) {
-                throw new IllegalArgumentException(location + ": no such model file");
-            } catch (IOException e) {
-                throw new IllegalArgumentException(location + ": cannot read: " + e.getMessage());
-            }
-            return read.apply(local.toFile());
-        } finally {
-            local.toFile().delete();
-        }
-    }
-
-    private static Loaded check(String location, File file) {
+        Map<String, byte[]> entries = entries(location, conf, null);
         MultiLayerNetwork network;
         ModelInfo info;
         Map<String, INDArray> arrays = new HashMap<>();
         try {
-            network = ModelSerializer.restoreMultiLayerNetwork(file, true);
-            info = ModelInfo.fromJson(ModelSerializer.getObjectFromFile(file, INFO_ENTRY));
-            for (String entry : ModelSerializer.listObjectsInFile(file)) {
-                if (entry.startsWith(ARRAY_PREFIX)) {
-                    byte[] array = ModelSerializer.getObjectFromFile(file, entry);
-                    arrays.put(entry.substring(ARRAY_PREFIX.length()), Nd4j.fromByteArray(array));
+            network = network(entries);
+            info = info(entries);
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                String name = entry.getKey();
+                if (name.startsWith(OBJECTS_FOLDER + ARRAY_PREFIX)) {
+                    byte[] array = (byte[]) object(entry.getValue());
+                    arrays.put(name.substring(OBJECTS_FOLDER.length() + ARRAY_PREFIX.length()), NdArrayFormat.read(new ByteArrayInputStream(array)));
                 }
             }
         } catch (Exception e) {
-            throw new IllegalArgumentException(location + ": not a model saved by this tool (" + firstLine(e) + ")");
+            throw notAModel(location, e);
         }
-        InputShape shape = info.shape();
+        check(location, network, info.shape());
+        return new Loaded(network, info, Map.copyOf(arrays));
+    }
+
+    /** What the model file says of itself, without building its network. */
+    public static ModelInfo info(String location, Configuration conf) {
+        try {
+            return info(entries(location, conf, OBJECTS_FOLDER + INFO_ENTRY));
+        } catch (Exception e) {
+            throw notAModel(location, e);
+        }
+    }
+
+    /** The zip's entries by name, read in one pass from any file system, up to and including {@code last} (null: all). */
+    private static Map<String, byte[]> entries(String location, Configuration conf, String last) {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Storage.open(location, conf), 1 << 16))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries.put(entry.getName(), zip.readAllBytes());
+                if (entry.getName().equals(last)) {
+                    break;
+                }
+            }
+        } catch (FileNotFoundException e) {
+            throw new IllegalArgumentException(location + ": no such model file");
+        } catch (ZipException | EOFException e) {
+            throw notAModel(location, e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(location + ": cannot read: " + e.getMessage());
+        }
+        return entries;
+    }
+
+    /** The network as {@link ModelSerializer#restoreMultiLayerNetwork} builds it, with its updater's state. */
+    private static MultiLayerNetwork network(Map<String, byte[]> entries) throws IOException {
+        MultiLayerConfiguration configuration = MultiLayerConfiguration.fromJson(new String(entry(entries, CONFIGURATION_ENTRY), StandardCharsets.UTF_8));
+        INDArray parameters = NdArrayFormat.read(new ByteArrayInputStream(entry(entries, PARAMETERS_ENTRY)));
+        configuration.setDataType(parameters.dataType());
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration);
+        network.init(parameters, false);
+        byte[] updaterState = entries.get(UPDATER_ENTRY);
+        if (updaterState != null) {
+            network.getUpdater().setStateViewArray(network, NdArrayFormat.read(new ByteArrayInputStream(updaterState)), false);
+        }
+        return network;
+    }
+
+    private static ModelInfo info(Map<String, byte[]> entries) throws IOException, ClassNotFoundException {
+        return ModelInfo.fromJson((String) object(entry(entries, OBJECTS_FOLDER + INFO_ENTRY)));
+    }
+
+    private static byte[] entry(Map<String, byte[]> entries, String name) throws IOException {
+        byte[] bytes = entries.get(name);
+        if (bytes == null) {
+            throw new IOException("no entry " + name);
+        }
+        return bytes;
+    }
+
+    /** An object as {@link ModelSerializer#addObjectToFile} stores it: Java-serialized. */
+    private static Object object(byte[] bytes) throws IOException, ClassNotFoundException {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            return in.readObject();
+        }
+    }
+
+    private static void check(String location, MultiLayerNetwork network, InputShape shape) {
         long[] outShape;
         try {
             outShape = network.output(Nd4j.zeros(1, shape.pixels()), false).shape();
@@ -168,7 +208,10 @@ public final class ModelFile {
             throw new IllegalArgumentException(location + ": the network's output has shape "
                     + java.util.Arrays.toString(outShape) + ", not " + shape.classes() + " classes");
         }
-        return new Loaded(network, info, Map.copyOf(arrays));
+    }
+
+    private static IllegalArgumentException notAModel(String location, Exception e) {
+        return new IllegalArgumentException(location + ": not a model saved by this tool (" + firstLine(e) + ")");
     }
 
     private static String firstLine(Exception e) {

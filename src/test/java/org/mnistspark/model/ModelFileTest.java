@@ -71,6 +71,47 @@ class ModelFileTest {
 
     /** A checkpoint's state beside the network comes back to the bit, subnormal and negative zero included. */
     @Test
+    void deeplearning4jReadsTheFileAsItsOwn() throws IOException {
+        MultiLayerNetwork network = trainedOneStep();
+        Path file = dir.resolve("model.zip");
+        ModelFile.save(network, new ModelInfo(InputShape.MNIST, 1, "unit test"), file.toString(), new Configuration());
+
+        MultiLayerNetwork restored = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+
+        assertEquals(network.getLayerWiseConfigurations(), restored.getLayerWiseConfigurations());
+        assertArrayEquals(PackedFloats.of(network.params()).bytes(), PackedFloats.of(restored.params()).bytes());
+        assertArrayEquals(PackedFloats.of(network.getUpdater().getStateViewArray()).bytes(),
+                PackedFloats.of(restored.getUpdater().getStateViewArray()).bytes());
+    }
+
+    @Test
+    void loadsWhatDeeplearning4jLoads() throws IOException {
+        Path file = dir.resolve("model.zip");
+        ModelFile.save(trainedOneStep(), new ModelInfo(InputShape.MNIST, 1, "unit test"), file.toString(), new Configuration());
+
+        MultiLayerNetwork expected = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+        MultiLayerNetwork loaded = ModelFile.load(file.toString(), new Configuration()).network();
+
+        assertEquals(expected.getLayerWiseConfigurations(), loaded.getLayerWiseConfigurations());
+        assertEquals(expected.getIterationCount(), loaded.getIterationCount());
+        assertArrayEquals(PackedFloats.of(expected.params()).bytes(), PackedFloats.of(loaded.params()).bytes());
+        assertArrayEquals(PackedFloats.of(expected.getUpdater().getStateViewArray()).bytes(),
+                PackedFloats.of(loaded.getUpdater().getStateViewArray()).bytes());
+        INDArray input = Nd4j.rand(DataType.FLOAT, 5, 784);
+        assertEquals(expected.output(input, false), loaded.output(input, false));
+    }
+
+    @Test
+    void rejectsATruncatedFile() throws IOException {
+        Path file = dir.resolve("model.zip");
+        ModelFile.save(trainedOneStep(), new ModelInfo(InputShape.MNIST, 1, "unit test"), file.toString(), new Configuration());
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFile.load(file.toString(), new Configuration()));
+        assertEquals(true, e.getMessage().startsWith(file + ": not a model saved by this tool ("), e.getMessage());
+    }
+
+    @Test
     void keepsArraysBesideTheNetworkToTheBit() throws IOException {
         MultiLayerNetwork network = trainedOneStep();
         Path file = dir.resolve("checkpoint.zip");
