@@ -28,6 +28,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.mnistspark.model.InputShape;
 import scala.Option;
 import scala.Tuple3;
 
@@ -116,6 +117,11 @@ public final class DigitClassificationModel extends ProbabilisticClassificationM
 
     public DigitClassificationModel setBatchSize(int value) {
         return (DigitClassificationModel) set(batchSize, value);
+    }
+
+    /** The images the network reads, and the classes it tells apart. */
+    public InputShape inputShape() {
+        return network.shape();
     }
 
     @Override

@@ -4,7 +4,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.attribute.AttributeGroup;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
@@ -148,6 +150,11 @@ public final class DigitImagePreprocessor extends Transformer implements Default
                 Preprocessing.valueOf(getMode().toUpperCase(Locale.ROOT)), getMaxPixels());
         return Rows.select(input.map(reading, Encoders.row(computed)), input.schema(), output,
                 Map.of(getOutputCol(), internal + "features"), getErrorCol(), internal + "error");
+    }
+
+    /** The output column's value for a model input that {@link Preprocessing} made: its values as a dense Vector. */
+    public static Vector features(float[] input) {
+        return Vectors.dense(ClassScores.doubles(input));
     }
 
     @Override

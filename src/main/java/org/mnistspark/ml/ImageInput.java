@@ -1,7 +1,6 @@
 package org.mnistspark.ml;
 
 import org.apache.spark.api.java.function.MapFunction;
-import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Row;
 import org.mnistspark.image.Preprocessing;
 import org.mnistspark.image.UnreadableImageException;
@@ -25,7 +24,7 @@ final class ImageInput implements MapFunction<Row, Row> {
     @Override
     public Row call(Row row) {
         try {
-            return Rows.appended(row, Vectors.dense(ClassScores.doubles(read(preprocessing, (byte[]) row.get(contentIndex), maxPixels))), null);
+            return Rows.appended(row, DigitImagePreprocessor.features(read(preprocessing, (byte[]) row.get(contentIndex), maxPixels)), null);
         } catch (UnreadableImageException e) {
             return Rows.appended(row, null, e.getMessage());
         }

@@ -42,17 +42,12 @@ public final class BroadcastModel implements Serializable {
         return new BroadcastModel(sc.broadcast(State.of(network, temperature)));
     }
 
-    /** Class probabilities at the model's temperature, one row per row of {@code features}. */
-    public INDArray predict(INDArray features) {
-        return atTemperature(predictUnscaled(features));
-    }
-
     /** The network's own softmax, before the temperature: to show what the temperature changed. */
     public INDArray predictUnscaled(INDArray features) {
         return network().output(features, false);
     }
 
-    /** What {@link #predict} makes of what {@link #predictUnscaled} gave. */
+    /** Class probabilities at the model's temperature from what {@link #predictUnscaled} gave. */
     public INDArray atTemperature(INDArray unscaled) {
         return Temperature.apply(unscaled, state.value().temperature());
     }

@@ -35,8 +35,8 @@ final class ReportFile {
         return ParquetOutput.beside(output, "-report.html");
     }
 
-    /** Writes the report; {@code scorer} decodes the least certain files again, exactly as scoring did. */
-    static Path write(Dataset<Row> written, ScoreConfig config, ScoreSummary summary, String modelId, FileScorer scorer,
+    /** Writes the report; {@code images} decodes the least certain files again, exactly as scoring did. */
+    static Path write(Dataset<Row> written, ScoreConfig config, ScoreSummary summary, String modelId, FileImages images,
             Configuration conf) throws IOException {
         Dataset<Row> scored = written.filter(functions.col("error").isNull());
         long[] bins = new long[CONFIDENCE_BINS];
@@ -48,7 +48,7 @@ final class ReportFile {
                 .limit(FAILURES_LISTED).collectAsList().stream()
                 .map(r -> new ScoringResults.Failure(r.getAs("path"), r.getAs("error"))).toList();
         List<Uncertain> leastCertain = scored.orderBy("confidence", "path").limit(LEAST_CERTAIN).collectAsList().stream()
-                .flatMap(r -> uncertain(r, scorer).stream()).toList();
+                .flatMap(r -> uncertain(r, images).stream()).toList();
         // Failures first (their confidence is null), then the least confident.
         List<ScoringResults.Review> review = config.reviewBelow() == null ? List.of()
                 : written.filter(functions.col(ScoredRows.REVIEW)).orderBy(functions.col("confidence").asc_nulls_first(), functions.col("path"))
@@ -69,12 +69,12 @@ final class ReportFile {
         return report;
     }
 
-    private static Optional<Uncertain> uncertain(Row row, FileScorer scorer) {
+    private static Optional<Uncertain> uncertain(Row row, FileImages images) {
         String path = row.getAs("path");
         try {
-            FileScorer.Seen seen = scorer.see(path);
+            FileImages.Seen seen = images.see(path);
             return Optional.of(new Uncertain(path, row.getAs("label"), row.getAs("confidence"), seen.image().grey(), seen.input(),
-                    scorer.shape().rows(), scorer.shape().cols()));
+                    images.shape().rows(), images.shape().cols()));
         } catch (UnreadableImageException e) {
             // Scored a moment ago: a file removed or broken since then is left out of the grid, not the report.
             return Optional.empty();

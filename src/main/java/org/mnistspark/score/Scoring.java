@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -17,15 +18,14 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.SerializableConfiguration;
 import org.mnistspark.files.Storage;
-import org.mnistspark.model.BroadcastModel;
-import org.mnistspark.model.ModelFile;
+import org.mnistspark.ml.DigitClassificationModel;
 
 /**
- * A loaded model at work for one scoring run, broadcast once: turns a list of files into the output's rows on the
- * executors, and writes the report and the summary of what the output holds. {@code score} runs it once over a
+ * A model at work for one scoring run, as the Spark ML model {@link DigitClassificationModel} (broadcast once): turns a
+ * list of files into the output's rows on the executors, and writes the report and the summary of what the output holds. {@code score} runs it once over a
  * folder, {@code score --watch} once per batch of new files, so both write the same row for the same file.
  */
-final class Scoring implements AutoCloseable {
+final class Scoring {
     /**
      * Files per Spark task: large enough for whole batches, small enough that the cores finish together
      * and progress and failures are reported often.
@@ -35,20 +35,19 @@ final class Scoring implements AutoCloseable {
     private final SparkSession spark;
     private final ScoreConfig config;
     private final String modelId;
-    private final BroadcastModel model;
+    private final DigitClassificationModel model;
     private final LongAccumulator failures;
-    private final FileScorer scorer;
+    private final FileImages images;
 
-    /** {@code loaded}, read from {@code config.model()}, named by its file's hash and broadcast to the executors. */
-    Scoring(SparkSession spark, ScoreConfig config, ModelFile.Loaded loaded) throws IOException {
+    /** Loads {@code config.model()}, refused in one line if it is not a model, and names it by its file's hash. */
+    Scoring(SparkSession spark, ScoreConfig config) throws IOException {
         this.spark = spark;
         this.config = config;
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        this.model = DigitClassificationModel.fromModelFile(config.model()).setBatchSize(config.batch());
         this.modelId = modelId(config, sc.hadoopConfiguration());
-        this.model = BroadcastModel.of(sc, loaded.network(), loaded.info().temperature());
         this.failures = sc.sc().longAccumulator("files that could not be scored");
-        this.scorer = new FileScorer(model, loaded.info().shape(), modelId, config, new SerializableConfiguration(sc.hadoopConfiguration()),
-                failures);
+        this.images = new FileImages(model.inputShape(), config, new SerializableConfiguration(sc.hadoopConfiguration()), failures);
     }
 
     /** The Spark tasks that score {@code files} files: at least one per core, at most one per file. */
@@ -56,10 +55,15 @@ final class Scoring implements AutoCloseable {
         return Math.min(files, Math.max(spark.sparkContext().defaultParallelism(), (files + FILES_PER_TASK - 1) / FILES_PER_TASK));
     }
 
-    /** One row per file, scored or with its reason, computed when the rows are written; {@code tasks} slices of the list. */
+    /**
+     * One row per file, scored by the model or with its reason, computed when the rows are written; {@code tasks}
+     * slices of the list.
+     */
     Dataset<Row> rows(List<String> files, int tasks) {
-        JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(files, tasks).mapPartitions(scorer::score);
-        return ScoredRows.withReview(spark.createDataFrame(rows, ScoredRows.SCHEMA), config.reviewBelow());
+        JavaRDD<Row> read = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(files, tasks).map(images::read);
+        Dataset<Row> predicted = model.transform(spark.createDataFrame(read, FileImages.SCHEMA));
+        return ScoredRows.withReview(ScoredRows.of(predicted, config.preprocessing().name().toLowerCase(Locale.ROOT), modelId),
+                config.reviewBelow());
     }
 
     /** The files that could not be scored so far, counted as the tasks end. */
@@ -77,14 +81,8 @@ final class Scoring implements AutoCloseable {
     Published publish(Dataset<Row> written, long found, double seconds) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         ScoreSummary summary = ScoreSummary.of(written, found, seconds, config.reviewBelow());
-        Path report = ReportFile.write(written, config, summary, modelId, scorer, conf);
+        Path report = ReportFile.write(written, config, summary, modelId, images, conf);
         return new Published(summary, report, SummaryFile.write(summary, config.output(), conf));
-    }
-
-    /** Frees the broadcast model on the executors. */
-    @Override
-    public void close() {
-        model.release();
     }
 
     /** The first 12 hex digits of the model file's SHA-256: which model scored a row. */

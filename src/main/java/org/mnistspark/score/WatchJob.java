@@ -16,7 +16,6 @@ import org.apache.spark.sql.streaming.Trigger;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.mnistspark.files.Storage;
-import org.mnistspark.model.ModelFile;
 import org.mnistspark.model.NativeBackend;
 import org.mnistspark.progress.Console;
 
@@ -52,7 +51,7 @@ public final class WatchJob {
         PrintWriter out = console.out();
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Configuration conf = sc.hadoopConfiguration();
-        ModelFile.Loaded loaded = ModelFile.load(config.model(), conf);
+        Scoring scoring = new Scoring(spark, config);
         InputFiles.requireFolder(config.input(), conf);
         boolean resuming = started(watch.checkpoint(), conf);
         BatchFiles output = BatchFiles.open(spark, config.output(), watch.checkpoint(), resuming);
@@ -63,22 +62,20 @@ public final class WatchJob {
                 config.output());
         NativeBackend.describeExecutors(sc).forEach(out::println);
 
-        try (Scoring scoring = new Scoring(spark, config, loaded)) {
-            WatchBatches batches = new WatchBatches(scoring, output, config, conf, secondsBefore, out);
-            StreamingQuery query = spark.readStream().format("binaryFile").schema(BINARY_FILE)
-                    .option("recursiveFileLookup", "true")
-                    .option("maxFileAge", ANY_AGE)
-                    .load(config.input())
-                    .select("path")
-                    .writeStream()
-                    .option("checkpointLocation", watch.checkpoint())
-                    .trigger(Trigger.ProcessingTime(watch.triggerMillis()))
-                    .foreachBatch(batches)
-                    .start();
-            awaitStop(query, stopRequested);
-            out.printf("stopped after scoring %d files; score --watch with --checkpoint %s goes on from here%n", batches.scoredHere(),
-                    watch.checkpoint());
-        }
+        WatchBatches batches = new WatchBatches(scoring, output, config, conf, secondsBefore, out);
+        StreamingQuery query = spark.readStream().format("binaryFile").schema(BINARY_FILE)
+                .option("recursiveFileLookup", "true")
+                .option("maxFileAge", ANY_AGE)
+                .load(config.input())
+                .select("path")
+                .writeStream()
+                .option("checkpointLocation", watch.checkpoint())
+                .trigger(Trigger.ProcessingTime(watch.triggerMillis()))
+                .foreachBatch(batches)
+                .start();
+        awaitStop(query, stopRequested);
+        out.printf("stopped after scoring %d files; score --watch with --checkpoint %s goes on from here%n", batches.scoredHere(),
+                watch.checkpoint());
     }
 
     /** Whether a watch has run with {@code checkpoint}: Spark writes there as a query starts. */
