@@ -21,6 +21,7 @@ import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.mnistspark.augment.Augmentation;
 import org.mnistspark.files.Storage;
 import org.mnistspark.model.InputShape;
 import org.mnistspark.model.NativeBackend;
@@ -69,6 +70,8 @@ public final class DigitClassifier extends ProbabilisticClassifier<Vector, Digit
     private final IntParam averagingFrequency;
     private final LongParam seed;
     private final DoubleParam labelSmoothing;
+    private final Param<String> augment;
+    private final DoubleParam blockMomentum;
     private final Param<String> checkpointDir;
     private final IntParam checkpointInterval;
     private final Param<String> initialModel;
@@ -95,6 +98,10 @@ public final class DigitClassifier extends ProbabilisticClassifier<Vector, Digit
         seed = new LongParam(this, "seed", "seed for initial weights, shuffling, dropout and augmentation");
         labelSmoothing = new DoubleParam(this, "labelSmoothing", "share of each training target spread evenly over all classes",
                 ParamValidators.inRange(0, 1, true, false));
+        augment = new Param<>(this, "augment", "training images changed on the fly, as train --augment: none, default, or a list"
+                + " such as affine,elastic=0.5", DigitClassifier::validAugmentation);
+        blockMomentum = new DoubleParam(this, "blockMomentum", "after each round, the workers' mean move plus this times the last"
+                + " round's move; 0: plain averaging", ParamValidators.inRange(0, 1, true, false));
         checkpointDir = new Param<>(this, "checkpointDir", "directory of the training run, checkpointed: a fit continues the run there");
         checkpointInterval = new IntParam(this, "checkpointInterval", "steps between checkpoints in checkpointDir", ParamValidators.gtEq(1));
         initialModel = new Param<>(this, "initialModel", "a model.zip whose parameters training starts from (fine-tuning)");
@@ -135,6 +142,14 @@ public final class DigitClassifier extends ProbabilisticClassifier<Vector, Digit
 
     public DoubleParam labelSmoothing() {
         return labelSmoothing;
+    }
+
+    public Param<String> augment() {
+        return augment;
+    }
+
+    public DoubleParam blockMomentum() {
+        return blockMomentum;
     }
 
     public Param<String> checkpointDir() {
@@ -181,6 +196,19 @@ public final class DigitClassifier extends ProbabilisticClassifier<Vector, Digit
         return recipe().labelSmoothing((Double) given(labelSmoothing), () -> hadoopConfiguration());
     }
 
+    /** The augmentation the fit uses, as {@code train --augment} writes it: as set, else the recipe's. */
+    public String getAugment() {
+        return augmentation().describe();
+    }
+
+    /**
+     * The block momentum the fit uses: as set, else the recipe's; null where the recipe's depends on the workers,
+     * 1 - 1/workers once the fit knows them.
+     */
+    public Double getBlockMomentum() {
+        return recipe().blockMomentum((Double) given(blockMomentum), Engine.MNIST_SPARK);
+    }
+
     /** The directory of the fit's run; null: none, a temporary one. */
     public String getCheckpointDir() {
         return (String) given(checkpointDir);
@@ -223,6 +251,14 @@ public final class DigitClassifier extends ProbabilisticClassifier<Vector, Digit
         return (DigitClassifier) set(labelSmoothing, value);
     }
 
+    public DigitClassifier setAugment(String value) {
+        return (DigitClassifier) set(augment, value);
+    }
+
+    public DigitClassifier setBlockMomentum(double value) {
+        return (DigitClassifier) set(blockMomentum, value);
+    }
+
     public DigitClassifier setCheckpointDir(String value) {
         return (DigitClassifier) set(checkpointDir, value);
     }
@@ -260,10 +296,24 @@ public final class DigitClassifier extends ProbabilisticClassifier<Vector, Digit
     private TrainingConfig trainingConfig(FitDirectory dir) {
         Recipe recipe = recipe();
         return new TrainingConfig(null, dir.location(), getPreset(), getSteps(), null,
-                recipe.hyperparameters(getLearningRate(), getSeed(), getLabelSmoothing(), recipe.augmentation(null)), getAveragingFrequency(),
+                recipe.hyperparameters(getLearningRate(), getSeed(), getLabelSmoothing(), augmentation()), getAveragingFrequency(),
                 getWorkers(), TrainingConfig.DEFAULT_LOG_EVERY, dir.keeps() ? getCheckpointInterval() : 0, false,
-                new ScanSettings(null, null, null, getInitialModel(), null), Engine.MNIST_SPARK, recipe.blockMomentum(null, Engine.MNIST_SPARK),
+                new ScanSettings(null, null, null, getInitialModel(), null), Engine.MNIST_SPARK, getBlockMomentum(),
                 false);
+    }
+
+    private Augmentation augmentation() {
+        String given = (String) given(augment);
+        return recipe().augmentation(given == null ? null : Augmentation.parse(given));
+    }
+
+    private static boolean validAugmentation(String spec) {
+        try {
+            Augmentation.parse(spec);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private Recipe recipe() {

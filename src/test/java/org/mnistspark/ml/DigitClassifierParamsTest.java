@@ -23,6 +23,7 @@ import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mnistspark.augment.Augmentation;
 import org.mnistspark.model.InputShape;
 import org.mnistspark.model.ModelFile;
 import org.mnistspark.model.Preset;
@@ -89,8 +90,20 @@ class DigitClassifierParamsTest {
         assertEquals(42, fast.getSeed(), "train's default");
         assertEquals(0, fast.getWorkers(), "Spark's default parallelism");
         assertNull(fast.getCheckpointDir());
+        assertEquals(Augmentation.DEFAULT.describe(), fast.getAugment());
+        assertEquals(0.0, fast.getBlockMomentum(), "fast averages plainly");
         assertEquals(300, fast.setSteps(300).getSteps());
         assertEquals(Preset.SEED.learningRate(), new DigitClassifier().getLearningRate(), "the seed preset by default");
+        assertEquals(Augmentation.NONE.describe(), new DigitClassifier().getAugment(), "the seed's");
+        assertNull(new DigitClassifier().getBlockMomentum(), "the seed's, 1 - 1/workers once the workers are known");
+    }
+
+    @Test
+    void augmentationAndBlockMomentumAsTrainTakesThem() {
+        DigitClassifier classifier = new DigitClassifier().setAugment("affine,elastic=0.5").setBlockMomentum(0.7);
+
+        assertEquals(Augmentation.parse("affine,elastic=0.5").describe(), classifier.getAugment());
+        assertEquals(0.7, classifier.getBlockMomentum());
     }
 
     @Test
@@ -128,6 +141,8 @@ class DigitClassifierParamsTest {
         assertOneLine(prefix + "learningRate given invalid value -0.1.",
                 assertThrows(IllegalArgumentException.class, () -> classifier.setLearningRate(-0.1)));
         assertOneLine(prefix + "labelSmoothing given invalid value 1.0.", assertThrows(IllegalArgumentException.class, () -> classifier.setLabelSmoothing(1)));
+        assertOneLine(prefix + "augment given invalid value twirl.", assertThrows(IllegalArgumentException.class, () -> classifier.setAugment("twirl")));
+        assertOneLine(prefix + "blockMomentum given invalid value 1.0.", assertThrows(IllegalArgumentException.class, () -> classifier.setBlockMomentum(1)));
     }
 
     @Test
