@@ -284,9 +284,15 @@ public final class DigitClassifier extends ProbabilisticClassifier<Vector, Digit
         NativeBackend.configureOnce();
         CollectedExamples examples = TrainingRows.collect(dataset, getFeaturesCol(), getLabelCol(), InputShape.MNIST);
         Configuration conf = spark.sparkContext().hadoopConfiguration();
+        Console console = Console.plain(new PrintWriter(System.out, true));
         try (FitDirectory dir = FitDirectory.of(getCheckpointDir())) {
-            TrainingJob.fit(spark, trainingConfig(dir), examples, Console.plain(new PrintWriter(System.out, true)));
-            return DigitClassificationModel.fitted(uid, Storage.child(dir.location(), RunDirectory.MODEL), conf);
+            TrainingJob.fit(spark, trainingConfig(dir), examples, console);
+            DigitClassificationModel model = DigitClassificationModel.fitted(uid, Storage.child(dir.location(), RunDirectory.MODEL), conf);
+            if (!dir.keeps()) {
+                console.out().println("the fitted model holds the network; those files go with the temporary directory"
+                        + " (setCheckpointDir keeps a fit's run)");
+            }
+            return model;
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }

@@ -87,5 +87,7 @@ class DigitClassifierTest {
         }
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("temperature ") && l.contains("fitted on 2,000 held-out training examples")), console);
         assertTrue(lines.contains("no test set beside a DataFrame's image and label columns"), console);
+        assertEquals("the fitted model holds the network; those files go with the temporary directory (setCheckpointDir keeps a fit's run)",
+                lines.get(lines.size() - 1), "after the line naming the run's files, which are deleted");
     }
 }
