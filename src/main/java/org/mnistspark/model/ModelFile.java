@@ -137,8 +137,9 @@ public final class ModelFile {
 
     /** What the model file says of itself, without building its network. */
     public static ModelInfo info(String location, Configuration conf) {
+        Map<String, byte[]> entries = entries(location, conf, OBJECTS_FOLDER + INFO_ENTRY);
         try {
-            return info(entries(location, conf, OBJECTS_FOLDER + INFO_ENTRY));
+            return info(entries);
         } catch (Exception e) {
             throw notAModel(location, e);
         }

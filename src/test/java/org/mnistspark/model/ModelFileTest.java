@@ -184,6 +184,8 @@ class ModelFileTest {
         Path file = dir.resolve("nothing.zip");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFile.load(file.toString(), new Configuration()));
         assertEquals(file + ": no such model file", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ModelFile.info(file.toString(), new Configuration()));
+        assertEquals(file + ": no such model file", e.getMessage());
     }
 
     @Test
