@@ -21,9 +21,10 @@ import org.mnistspark.files.Storage;
 import org.mnistspark.ml.DigitClassificationModel;
 
 /**
- * A model at work for one scoring run, as the Spark ML model {@link DigitClassificationModel} (broadcast once): turns a
- * list of files into the output's rows on the executors, and writes the report and the summary of what the output holds. {@code score} runs it once over a
- * folder, {@code score --watch} once per batch of new files, so both write the same row for the same file.
+ * A model at work for one scoring run, as the Spark ML model {@link DigitClassificationModel} (broadcast once):
+ * turns a list of files into the output's rows on the executors, and writes the report and the summary of what the
+ * output holds. {@code score} runs it once over a folder, {@code score --watch} once per batch of new files, so both
+ * write the same row for the same file.
  */
 final class Scoring {
     /**
