@@ -81,6 +81,11 @@ public final class YarnCluster implements AutoCloseable {
         // The scheduler places containers when the node reports in: ten times a second rather than once saves the test
         // a wait for each application master and executor.
         conf.setLong(YarnConfiguration.RM_NM_HEARTBEAT_INTERVAL_MS, 100);
+        // Containers' logs and files stay until the test's folder goes (driverOutput reads them after the application).
+        // Handing their deletion on at once, to a service that then keeps them, leaves the node no deletion scheduled
+        // hours ahead, which its stop would otherwise wait 10 s for.
+        conf.setLong(YarnConfiguration.NM_LOG_RETAIN_SECONDS, 0);
+        conf.setInt(YarnConfiguration.DEBUG_NM_DELETE_DELAY_SEC, -1);
         // A busy disk must not take the only node out of service.
         conf.setBoolean("yarn.nodemanager.disk-health-checker.enable", false);
         // The Java every container starts ({{JAVA_HOME}}/bin/java): this one.
