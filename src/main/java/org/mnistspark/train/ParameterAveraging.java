@@ -33,9 +33,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code s} fits steps {@code s + w·frequency} to {@code s + (w+1)·frequency - 1}, with dropout and the
  * augmentation of each minibatch seeded by the step, and the sums are taken in an order fixed by the
  * number of workers, so a round's result depends on nothing but its inputs: a rerun task, or a resumed
- * run, repeats it exactly. Subnormal floats are flushed to zero from the averaged state and the
- * momentum buffer (see {@link Subnormals}), so every round starts without them, whatever network the
- * run started from.
+ * run, repeats it exactly. Subnormal floats, and values of Adam's state small enough to make them, are
+ * flushed to zero from the averaged state and the momentum buffer (see {@link Subnormals}), so every
+ * round starts without them, whatever network the run started from.
  */
 final class ParameterAveraging implements Trainer {
     private final JavaSparkContext sc;
@@ -137,7 +137,9 @@ final class ParameterAveraging implements Trainer {
             average(total, startParameters);
             return total.lossSum() / (end - first);
         } finally {
-            start.destroy();
+            // Blocking: Spark's ContextCleaner removes the broadcast again once it is garbage, and a removal
+            // still under way when it does logs an ERROR with a stack trace on the console.
+            start.destroy(true);
         }
     }
 
@@ -169,13 +171,13 @@ final class ParameterAveraging implements Trainer {
 
     private void flushSubnormals() {
         if (flushSubnormals) {
-            flushed += Subnormals.flush(network.params()) + Subnormals.flush(network.getUpdater().getStateViewArray())
+            flushed += Subnormals.flush(network.params()) + Subnormals.flushAdamState(network.getUpdater().getStateViewArray())
                     + momentum.flushSubnormals();
         }
     }
 
     @Override
-    public long flushedSubnormals() {
+    public long flushedToZero() {
         return flushed;
     }
 

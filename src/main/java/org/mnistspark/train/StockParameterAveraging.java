@@ -95,7 +95,7 @@ final class StockParameterAveraging implements Trainer {
     }
 
     private void flush() {
-        flushed += Subnormals.flush(network.params()) + Subnormals.flush(network.getUpdater().getStateViewArray());
+        flushed += Subnormals.flush(network.params()) + Subnormals.flushAdamState(network.getUpdater().getStateViewArray());
     }
 
     /** The stock engine sums the workers' results with Spark's tree aggregation, which it does not count. */
@@ -105,7 +105,7 @@ final class StockParameterAveraging implements Trainer {
     }
 
     @Override
-    public long flushedSubnormals() {
+    public long flushedToZero() {
         return flushed;
     }
 

@@ -15,8 +15,8 @@ interface Trainer extends AutoCloseable {
     /** Trains steps [first, end) and returns their loss to report. */
     double round(long first, long end);
 
-    /** How many subnormal values have been set to zero so far. */
-    long flushedSubnormals();
+    /** How many values have been set to zero so far: subnormals, and Adam's state too small to matter (see {@link org.mnistspark.model.Subnormals}). */
+    long flushedToZero();
 
     /** What a checkpoint keeps beside the network for the run to go on exactly: the engine's own state on the driver, by name. */
     Map<String, INDArray> checkpointArrays();

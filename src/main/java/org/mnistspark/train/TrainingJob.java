@@ -235,8 +235,8 @@ public final class TrainingJob {
         return metrics;
     }
 
-    /** What the rounds took: their seconds, how many subnormal floats were flushed from the state, what the driver received. */
-    private record Fitted(double seconds, long subnormalsFlushed, Optional<ParameterAveraging.Traffic> traffic) {}
+    /** What the rounds took: their seconds, how many values were flushed to zero from the state, what the driver received. */
+    private record Fitted(double seconds, long flushedToZero, Optional<ParameterAveraging.Traffic> traffic) {}
 
     /** Trains steps [start, steps) in rounds, telling the console when an executor is lost on the way. */
     private Fitted fit(MultiLayerNetwork network, MomentumBuffer momentum, long start) throws IOException {
@@ -245,7 +245,7 @@ public final class TrainingJob {
         try (Trainer trainer = trainer(network, momentum)) {
             out.println(trainer.describe());
             double seconds = rounds(trainer, network, start);
-            return new Fitted(seconds, trainer.flushedSubnormals(), trainer.traffic());
+            return new Fitted(seconds, trainer.flushedToZero(), trainer.traffic());
         } finally {
             sc.sc().removeSparkListener(lossLog);
         }
@@ -323,7 +323,7 @@ public final class TrainingJob {
         json.put("averaging_frequency", config.averagingFrequency());
         json.put("block_momentum", blockMomentum.momentum());
         json.put("nesterov", blockMomentum.nesterov());
-        json.put("subnormals_flushed", fitted.subnormalsFlushed());
+        json.put("flushed_to_zero", fitted.flushedToZero());
         json.put("driver_copies_per_round", fitted.traffic().map(ParameterAveraging.Traffic::copies).orElse(null));
         json.put("driver_bytes_per_round", fitted.traffic().filter(t -> t.bytes().isPresent()).map(t -> t.bytes().getAsLong()).orElse(null));
         return json;

@@ -23,6 +23,16 @@ class SubnormalsTest {
     }
 
     @Test
+    void flushesAdamStateBelowTwoToTheMinusEightyAndNothingElse() {
+        float floor = 0x1p-80f;
+        INDArray state = Nd4j.createFromArray(SMALLEST_SUBNORMAL, Float.MIN_NORMAL, 1e-30f, -Math.nextDown(floor), floor, -floor,
+                1e-24f, 0f, Float.NaN, Float.NEGATIVE_INFINITY, 0.25f);
+        assertEquals(4, Subnormals.flushAdamState(state));
+        assertArrayEquals(new float[] {0f, 0f, 0f, 0f, floor, -floor, 1e-24f, 0f, Float.NaN, Float.NEGATIVE_INFINITY, 0.25f},
+                state.toFloatVector());
+    }
+
+    @Test
     void touchesOnlyTheViewItIsGiven() {
         INDArray matrix = Nd4j.valueArrayOf(new long[] {3, 4}, SMALLEST_SUBNORMAL);
         assertEquals(4, Subnormals.flush(matrix.getRow(1)));
