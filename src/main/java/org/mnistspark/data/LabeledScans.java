@@ -41,6 +41,11 @@ import org.mnistspark.model.InputShape;
 public record LabeledScans(String source, LabeledImages images, List<String> paths, List<Skipped> skipped, long[] perClass) {
     /** Files per Spark task, as scoring uses. */
     private static final int FILES_PER_TASK = 250;
+    /**
+     * The most image bytes a task of the scans' frame carries: the decoded images are on the driver, so
+     * they travel inside the tasks, and Spark warns of tasks over 1,000 KiB (5,000 scans on two cores made 2 MiB tasks).
+     */
+    private static final int TASK_BYTES = 512 * 1024;
     /** Skipped files printed to the console; all of them go into the JSON. */
     private static final int SKIPPED_PRINTED = 20;
     private static final StructType SCHEMA = new StructType()
@@ -98,7 +103,9 @@ public record LabeledScans(String source, LabeledImages images, List<String> pat
                     : String.format("%s: none of its %d files is a usable labelled image (%s: %s)", source, candidates.size(),
                             skipped.get(0).path(), skipped.get(0).reason()));
         }
-        Dataset<Row> frame = spark.createDataFrame(rows, SCHEMA);
+        int perTask = Math.max(1, TASK_BYTES / (shape.rows() * shape.cols()));
+        int slices = Math.max(sc.defaultParallelism(), (rows.size() + perTask - 1) / perTask);
+        Dataset<Row> frame = spark.createDataFrame(sc.parallelize(rows, slices), SCHEMA);
         return new LabeledScans(source, new LabeledImages(source, source, frame, shape, rows.size()), paths, List.copyOf(skipped), perClass);
     }
 

@@ -3,6 +3,7 @@ package org.mnistspark.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -102,6 +103,28 @@ class LabeledScansTest {
                 + java.util.stream.IntStream.range(0, 10).mapToObj(c -> c + ": " + expected[c]).collect(Collectors.joining(" ")),
                 printed.lines().findFirst().orElseThrow());
         assertEquals(7, printed.lines().count(), printed);
+    }
+
+    @Test
+    void manyScansTravelInTasksOfAtMostHalfAMebibyte() throws IOException {
+        Path root = dir.resolve("many");
+        int count = 1500;
+        for (int i = 0; i < count; i++) {
+            Digits.Digit d = digits.get(i % digits.size());
+            png(root.resolve(d.label() + "/scan-" + i + ".png"), d.pixels());
+        }
+
+        List<Long> bytesPerTask = read(root).images().frame().javaRDD()
+                .mapPartitions(rows -> {
+                    long bytes = 0;
+                    while (rows.hasNext()) {
+                        bytes += ((byte[]) rows.next().get(2)).length;
+                    }
+                    return List.of(bytes).iterator();
+                }).collect();
+
+        assertEquals(count * 784L, bytesPerTask.stream().mapToLong(Long::longValue).sum());
+        assertTrue(bytesPerTask.stream().allMatch(b -> b <= 512 * 1024), "image bytes per task: " + bytesPerTask);
     }
 
     @Test
