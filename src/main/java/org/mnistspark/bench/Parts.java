@@ -48,10 +48,10 @@ public final class Parts {
         for (int run = 0; run <= request.repeats(); run++) {
             Path dir = request.work().resolve("run-" + run);
             // The benchmark's own scratch runs: a second bench replaces the first. Plain averaging, as the stock engine's,
-            // so that the engines' accuracies compare like for like.
+            // and the last parameters, so that the engines' accuracies compare like for like.
             TrainingJob.run(spark, new TrainingConfig(request.data(), dir.toString(), "seed", request.steps(), null,
                     Preset.SEED.hyperparameters(), request.averagingFrequency(), 0, request.steps(), 0, true, ScanSettings.NONE, request.engine(),
-                    0.0, false),
+                    0.0, false, 0),
                     Console.plain(out));
             if (run > 0) {
                 JsonNode metrics = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());

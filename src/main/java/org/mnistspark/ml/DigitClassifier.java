@@ -72,6 +72,7 @@ public final class DigitClassifier extends ProbabilisticClassifier<Vector, Digit
     private final DoubleParam labelSmoothing;
     private final Param<String> augment;
     private final DoubleParam blockMomentum;
+    private final DoubleParam emaDecay;
     private final Param<String> checkpointDir;
     private final IntParam checkpointInterval;
     private final Param<String> initialModel;
@@ -102,6 +103,8 @@ public final class DigitClassifier extends ProbabilisticClassifier<Vector, Digit
                 + " such as affine,elastic=0.5", DigitClassifier::validAugmentation);
         blockMomentum = new DoubleParam(this, "blockMomentum", "after each round, the workers' mean move plus this times the last"
                 + " round's move; 0: plain averaging", ParamValidators.inRange(0, 1, true, false));
+        emaDecay = new DoubleParam(this, "emaDecay", "the model is the parameters' exponential moving average with this decay a step;"
+                + " 0: the last parameters", ParamValidators.inRange(0, 1, true, false));
         checkpointDir = new Param<>(this, "checkpointDir", "directory of the training run, checkpointed: a fit continues the run there");
         checkpointInterval = new IntParam(this, "checkpointInterval", "steps between checkpoints in checkpointDir", ParamValidators.gtEq(1));
         initialModel = new Param<>(this, "initialModel", "a model.zip whose parameters training starts from (fine-tuning)");
@@ -150,6 +153,10 @@ public final class DigitClassifier extends ProbabilisticClassifier<Vector, Digit
 
     public DoubleParam blockMomentum() {
         return blockMomentum;
+    }
+
+    public DoubleParam emaDecay() {
+        return emaDecay;
     }
 
     public Param<String> checkpointDir() {
@@ -209,6 +216,11 @@ public final class DigitClassifier extends ProbabilisticClassifier<Vector, Digit
         return recipe().blockMomentum((Double) given(blockMomentum), Engine.MNIST_SPARK);
     }
 
+    /** The decay of the weight average the fit's model holds: as set, else the recipe's. */
+    public double getEmaDecay() {
+        return recipe().emaDecay((Double) given(emaDecay));
+    }
+
     /** The directory of the fit's run; null: none, a temporary one. */
     public String getCheckpointDir() {
         return (String) given(checkpointDir);
@@ -259,6 +271,10 @@ public final class DigitClassifier extends ProbabilisticClassifier<Vector, Digit
         return (DigitClassifier) set(blockMomentum, value);
     }
 
+    public DigitClassifier setEmaDecay(double value) {
+        return (DigitClassifier) set(emaDecay, value);
+    }
+
     public DigitClassifier setCheckpointDir(String value) {
         return (DigitClassifier) set(checkpointDir, value);
     }
@@ -305,7 +321,7 @@ public final class DigitClassifier extends ProbabilisticClassifier<Vector, Digit
                 recipe.hyperparameters(getLearningRate(), getSeed(), getLabelSmoothing(), augmentation()), getAveragingFrequency(),
                 getWorkers(), TrainingConfig.DEFAULT_LOG_EVERY, dir.keeps() ? getCheckpointInterval() : 0, false,
                 new ScanSettings(null, null, null, getInitialModel(), null), Engine.MNIST_SPARK, getBlockMomentum(),
-                false);
+                false, getEmaDecay());
     }
 
     private Augmentation augmentation() {

@@ -8,9 +8,11 @@ import org.mnistspark.model.Hyperparameters.Init;
 public enum Preset {
     /**
      * The article's recipe exactly, with block momentum on the averaged parameters: at its small, constant
-     * learning rate, plain averaging loses accuracy to sequential training (see the README).
+     * learning rate, plain averaging loses accuracy to sequential training (see the README). Its model is the
+     * parameters' moving average over about the last 2,000 steps, where the constant rate leaves them
+     * wandering about the minimum: 0.08 point of test accuracy over the last parameters.
      */
-    SEED(20_000, 1e-4, 5, Decay.NONE, Init.TRUNCATED_NORMAL, 0, Augmentation.NONE, true),
+    SEED(20_000, 1e-4, 5, Decay.NONE, Init.TRUNCATED_NORMAL, 0, Augmentation.NONE, true, 0.9995),
     /**
      * The best model in about ten minutes on two cores: a higher learning rate decaying to zero, He
      * initialisation, targets smoothed by 0.1, training images changed on the fly ({@link Augmentation#DEFAULT}):
@@ -18,9 +20,9 @@ public enum Preset {
      * unchanged ones (99.56% against 99.44%), besides the scans. Plain averaging, with which its learning
      * rate was tuned (block momentum cost it 0.07 point).
      */
-    FAST(15_000, 1.5e-3, 10, Decay.LINEAR, Init.HE, 0.1, Augmentation.DEFAULT, false),
+    FAST(15_000, 1.5e-3, 10, Decay.LINEAR, Init.HE, 0.1, Augmentation.DEFAULT, false, 0),
     /** The recipe made for digits that do not look like MNIST's, now {@code fast}'s own: the same settings. */
-    ROBUST(15_000, 1.5e-3, 10, Decay.LINEAR, Init.HE, 0.1, Augmentation.DEFAULT, false);
+    ROBUST(15_000, 1.5e-3, 10, Decay.LINEAR, Init.HE, 0.1, Augmentation.DEFAULT, false, 0);
 
     private final long steps;
     private final double learningRate;
@@ -30,9 +32,10 @@ public enum Preset {
     private final double labelSmoothing;
     private final Augmentation augmentation;
     private final boolean blockMomentum;
+    private final double emaDecay;
 
     Preset(long steps, double learningRate, int averagingFrequency, Decay decay, Init init, double labelSmoothing,
-            Augmentation augmentation, boolean blockMomentum) {
+            Augmentation augmentation, boolean blockMomentum, double emaDecay) {
         this.steps = steps;
         this.learningRate = learningRate;
         this.averagingFrequency = averagingFrequency;
@@ -41,6 +44,7 @@ public enum Preset {
         this.labelSmoothing = labelSmoothing;
         this.augmentation = augmentation;
         this.blockMomentum = blockMomentum;
+        this.emaDecay = emaDecay;
     }
 
     public long steps() {
@@ -66,6 +70,11 @@ public enum Preset {
     /** Whether the recipe moves the averaged parameters with block momentum (1 − 1/workers), or averages plainly. */
     public boolean blockMomentum() {
         return blockMomentum;
+    }
+
+    /** The per-step decay of the weight average the recipe saves as its model; 0: its last parameters. */
+    public double emaDecay() {
+        return emaDecay;
     }
 
     /** The seed recipe with this preset's learning rate, schedule, initialisation, targets and augmentation. */

@@ -20,7 +20,8 @@ import org.mnistspark.model.Hyperparameters.Init;
  * {@link #scans()} fill them in. {@code data} is null in a run trained on scans alone; {@code engine} names
  * what ran the parameter averaging (null in runs of versions before the choice: the project's own); {@code blockMomentum} and {@code nesterov}
  * how it moved the averaged parameters (null in runs of versions before block momentum, which averaged
- * plainly: {@link #blockMomentumAsTrained()} and {@link #nesterovAsTrained()} read them so). The block
+ * plainly: {@link #blockMomentumAsTrained()} and {@link #nesterovAsTrained()} read them so); {@code emaDecay} the decay of the
+ * weight average the run saved as its model (null in runs of versions before it, which saved their last parameters). The block
  * momentum is recorded as the run resolved it, never as "the default", so that a resumed run goes on
  * with the same one whatever Spark's parallelism is then.
  */
@@ -50,20 +51,21 @@ public record RunSettings(
         Preprocessing preprocess,
         String engine,
         Double blockMomentum,
-        Boolean nesterov) {
+        Boolean nesterov,
+        Double emaDecay) {
 
     public static RunSettings of(String data, Map<String, String> dataMd5, String preset, long steps, Double epochs, Hyperparameters hp,
             int averagingFrequency, int workers, int logEvery, int checkpointEvery, ScanSettings scans, String engine, double blockMomentum,
-            boolean nesterov) {
+            boolean nesterov, double emaDecay) {
         return new RunSettings(data, dataMd5, preset, steps, epochs, hp.learningRate(), hp.batchSize(), hp.dropoutKeep(), hp.seed(),
                 hp.decay(), hp.init(), hp.labelSmoothing(), hp.augmentation(), averagingFrequency, workers, logEvery, checkpointEvery, null,
-                scans.images(), scans.imagesWeight(), scans.testImages(), scans.initModel(), scans.preprocess(), engine, blockMomentum, nesterov);
+                scans.images(), scans.imagesWeight(), scans.testImages(), scans.initModel(), scans.preprocess(), engine, blockMomentum, nesterov, emaDecay);
     }
 
     public RunSettings withCalibrationExamples(int examples) {
         return new RunSettings(data, dataMd5, preset, steps, epochs, learningRate, batchSize, dropoutKeep, seed, learningRateDecay,
                 weightInit, labelSmoothing, augmentation, averagingFrequency, workers, logEvery, checkpointEvery, examples, images, imagesWeight,
-                testImages, initModel, preprocess, engine, blockMomentum, nesterov);
+                testImages, initModel, preprocess, engine, blockMomentum, nesterov, emaDecay);
     }
 
     /** Each setting that differs from {@code recorded}'s, as the file names it: {@code steps 200 (the run's: 100)}. */
@@ -92,6 +94,11 @@ public record RunSettings(
     /** Whether the run's workers started from Nesterov's look-ahead; not in runs of versions before block momentum. */
     public boolean nesterovAsTrained() {
         return Boolean.TRUE.equals(nesterov);
+    }
+
+    /** The per-step decay of the run's weight average; runs of versions before it saved their last parameters: 0. */
+    public double emaDecayAsTrained() {
+        return emaDecay == null ? 0 : emaDecay;
     }
 
     /** The run's scans and starting model; none in runs of versions before them. */

@@ -66,4 +66,9 @@ public record Recipe(Preset preset, String initModel) {
     public Double blockMomentum(Double given, Engine engine) {
         return given != null ? given : preset.blockMomentum() && initModel == null && engine == Engine.MNIST_SPARK ? null : 0.0;
     }
+
+    /** The weight average's decay: the given one; else the preset's, but none in fine-tuning, whose rate decays to zero. */
+    public double emaDecay(Double given) {
+        return given != null ? given : initModel == null ? preset.emaDecay() : 0;
+    }
 }

@@ -26,6 +26,7 @@ import org.mnistspark.report.MistakesFile;
 import org.mnistspark.report.TrainingReport;
 import org.mnistspark.run.RunDirectory;
 import org.mnistspark.run.RunSettings;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Trains the CNN with parameter averaging: each of {@code workers} fits its own minibatches for
@@ -147,7 +148,8 @@ public final class TrainingJob {
         // Before the settings are written: a model that does not fit leaves nothing behind.
         MultiLayerNetwork network = job.newNetwork();
         job.run.writeSettings(job.settings().withCalibrationExamples(job.data.heldOut().count()));
-        return job.train(network, MomentumBuffer.startingAtZero(job.blockMomentum, network.numParams()), 0);
+        return job.train(network, MomentumBuffer.startingAtZero(job.blockMomentum, network.numParams()),
+                WeightAverage.startingAt(job.config.emaDecay(), network.params()), 0);
     }
 
     /** The settings file's content: the config, the data's checksums and the block momentum as resolved. */
@@ -165,7 +167,7 @@ public final class TrainingJob {
         }
         out.printf("resuming at step %d of %d from %s%n", checkpoint.info().steps(), steps, checkpointFile);
         return train(checkpoint.network(), MomentumBuffer.restore(blockMomentum, checkpoint.arrays(), checkpointFile),
-                checkpoint.info().steps());
+                WeightAverage.restore(config.emaDecay(), checkpoint.arrays(), checkpointFile), checkpoint.info().steps());
     }
 
     /** A network to train: freshly initialised, or holding the parameters of {@code --init-model} with Adam's state fresh. */
@@ -191,15 +193,20 @@ public final class TrainingJob {
         return network;
     }
 
-    /** Trains {@code network}, with its {@code momentum} buffer, from step {@code start} to the end, then saves, evaluates and reports. */
-    private TestMetrics train(MultiLayerNetwork network, MomentumBuffer momentum, long start) throws IOException {
+    /**
+     * Trains {@code network}, with its {@code momentum} buffer and weight {@code average}, from step {@code start} to the end, then
+     * saves, evaluates and reports the average.
+     */
+    private TestMetrics train(MultiLayerNetwork network, MomentumBuffer momentum, WeightAverage average, long start) throws IOException {
         TrainingSet heldOut = data.heldOut();
         out.printf("training on %d examples (%s) from %s, %d held out for calibration: %d steps of %d, %d workers averaging every %d steps%n",
                 examples.count(), data.shape(), data.trainedOn(), heldOut.count(), steps, hp.batchSize(), workers, config.averagingFrequency());
         out.println("augmentation: " + hp.augmentation().describe());
         out.println("averaging: " + blockMomentum.describe());
+        out.println(average.describe());
         NativeBackend.describeExecutors(sc).forEach(out::println);
-        Fitted fitted = fit(network, momentum, start);
+        Fitted fitted = fit(network, momentum, average, start);
+        average.applyTo(network);
         TemperatureFit calibration = TemperatureFit.of(network, heldOut);
         out.println(calibration.describe());
         double temperature = calibration.temperature();
@@ -239,12 +246,12 @@ public final class TrainingJob {
     private record Fitted(double seconds, long flushedToZero, Optional<ParameterAveraging.Traffic> traffic) {}
 
     /** Trains steps [start, steps) in rounds, telling the console when an executor is lost on the way. */
-    private Fitted fit(MultiLayerNetwork network, MomentumBuffer momentum, long start) throws IOException {
+    private Fitted fit(MultiLayerNetwork network, MomentumBuffer momentum, WeightAverage average, long start) throws IOException {
         ExecutorLossLog lossLog = new ExecutorLossLog(out);
         sc.sc().addSparkListener(lossLog);
         try (Trainer trainer = trainer(network, momentum)) {
             out.println(trainer.describe());
-            double seconds = rounds(trainer, network, start);
+            double seconds = rounds(trainer, network, average, start);
             return new Fitted(seconds, trainer.flushedToZero(), trainer.traffic());
         } finally {
             sc.sc().removeSparkListener(lossLog);
@@ -265,10 +272,11 @@ public final class TrainingJob {
     }
 
     /**
-     * Trains steps [start, steps) in rounds, reporting progress and saving checkpoints between them;
-     * returns the seconds it took. A last round that would pass {@code steps} is cut short to end there.
+     * Trains steps [start, steps) in rounds, taking each round's parameters into the weight {@code average}, reporting
+     * progress and saving checkpoints between them; returns the seconds it took. A last round that would pass
+     * {@code steps} is cut short to end there.
      */
-    private double rounds(Trainer averaging, MultiLayerNetwork network, long start) throws IOException {
+    private double rounds(Trainer averaging, MultiLayerNetwork network, WeightAverage average, long start) throws IOException {
         int roundSteps = averaging.stepsPerRound();
         long reportEvery = wholeRounds(config.logEvery(), roundSteps);
         long checkpointEvery = config.checkpointEvery() > 0 ? wholeRounds(config.checkpointEvery(), roundSteps) : 0;
@@ -279,13 +287,16 @@ public final class TrainingJob {
             for (long done = start; done < steps; ) {
                 long end = Math.min(steps, done + roundSteps);
                 double loss = averaging.round(done, end);
+                average.update(network.params(), end - done, end);
                 done = end;
                 long reached = done;
                 log.round(done, loss, () -> recentAccuracy(network, reached));
                 if (checkpointEvery > 0 && (done % checkpointEvery == 0 || done == steps)) {
                     // The report first: whoever finds the checkpoint finds a report of the run up to it.
                     TrainingReport.write(run);
-                    ModelFile.save(network, new ModelInfo(data.shape(), done, data.trainedOn()), averaging.checkpointArrays(), checkpoint, run.conf());
+                    Map<String, INDArray> driverState = new LinkedHashMap<>(averaging.checkpointArrays());
+                    driverState.putAll(average.checkpointArrays());
+                    ModelFile.save(network, new ModelInfo(data.shape(), done, data.trainedOn()), driverState, checkpoint, run.conf());
                     log.println(String.format("checkpoint at step %d: %s", done, checkpoint));
                 }
             }
@@ -323,6 +334,7 @@ public final class TrainingJob {
         json.put("averaging_frequency", config.averagingFrequency());
         json.put("block_momentum", blockMomentum.momentum());
         json.put("nesterov", blockMomentum.nesterov());
+        json.put("ema_decay", config.emaDecay());
         json.put("flushed_to_zero", fitted.flushedToZero());
         json.put("driver_copies_per_round", fitted.traffic().map(ParameterAveraging.Traffic::copies).orElse(null));
         json.put("driver_bytes_per_round", fitted.traffic().filter(t -> t.bytes().isPresent()).map(t -> t.bytes().getAsLong()).orElse(null));

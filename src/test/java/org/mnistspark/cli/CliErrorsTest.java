@@ -82,6 +82,14 @@ class CliErrorsTest {
     }
 
     @Test
+    void emaDecayOutsideZeroToOne() throws IOException {
+        Path data = dataset(60, 60);
+        for (String d : new String[] {"1", "-0.1", "NaN"}) {
+            assertFails(train(data, "--ema-decay", d), 2, "--ema-decay must be at least 0 and below 1, not " + Double.parseDouble(d) + " (see --help)");
+        }
+    }
+
+    @Test
     void unknownAugmentation() throws IOException {
         assertFails(train(dataset(60, 60), "--augment", "affine,zoom"), 2, "--augment: unknown transformation 'zoom'; give none, default"
                 + " or a list of affine, pen, elastic, blur, noise, each optionally =PROBABILITY (see --help)");

@@ -61,12 +61,14 @@ class ScanTrainingTest {
 
     /**
      * A run of 40 steps against one of 20 steps resumed to 40: with a constant learning rate the 20-step
-     * model is the 40-step run's state at step 20, as its checkpoint would hold it (averaged plainly: a
-     * model file holds no block momentum buffer, which a checkpoint of a run with momentum must).
+     * model is the 40-step run's state at step 20, as its checkpoint would hold it (averaged plainly and
+     * saving the last parameters: a model file holds no block momentum buffer and no weight average, which
+     * a checkpoint of a run with either must).
      */
     @Test
     void mixedRunRecordsTheScansAndResumesExactly() throws IOException {
-        String[] mixed = {"--data", data.toString(), "--images", scans.toString(), "--images-weight", "0.4", "--block-momentum", "0"};
+        String[] mixed = {"--data", data.toString(), "--images", scans.toString(), "--images-weight", "0.4", "--block-momentum", "0",
+                "--ema-decay", "0"};
         Path whole = dir.resolve("whole");
         Cli printed = train(whole, Stream.concat(Stream.of(mixed), Stream.of("--steps", "40", "--checkpoint-every", "20")).toArray(String[]::new));
         Path half = dir.resolve("half");

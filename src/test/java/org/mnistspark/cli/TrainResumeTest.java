@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnistspark.augment.Augmentation;
 import org.mnistspark.model.ModelFile;
+import org.mnistspark.model.Preset;
 import org.mnistspark.testing.Cli;
 import org.mnistspark.testing.DriverCommand;
 import org.mnistspark.testing.MnistSample;
@@ -53,9 +54,11 @@ class TrainResumeTest {
         }
         ModelFile.Loaded saved = ModelFile.load(checkpoint.toString(), new Configuration());
         long checkpointStep = saved.info().steps();
-        // Two workers: block momentum 0.5 by default, its buffer the driver's state to go on from.
-        assertEquals(Set.of("block-momentum-buffer"), saved.arrays().keySet());
-        assertEquals(0.5, new ObjectMapper().readTree(run.resolve("train-config.json").toFile()).get("block_momentum").asDouble());
+        // Two workers: block momentum 0.5 by default, its buffer the driver's state to go on from, as the weight average is.
+        assertEquals(Set.of("block-momentum-buffer", "weight-average"), saved.arrays().keySet());
+        JsonNode settings = new ObjectMapper().readTree(run.resolve("train-config.json").toFile());
+        assertEquals(0.5, settings.get("block_momentum").asDouble());
+        assertEquals(Preset.SEED.emaDecay(), settings.get("ema_decay").asDouble());
         assertTrue(checkpointStep > 0 && checkpointStep < STEPS, "checkpoint at step " + checkpointStep);
         assertFalse(Files.exists(run.resolve("model.zip")), "the killed run had finished");
         assertTrue(Files.readString(run.resolve("report.html")).contains("in progress: step "), "a report of the run so far");
@@ -77,6 +80,7 @@ class TrainResumeTest {
         assertEquals(checkpointStep, metrics.get("resumed_at_step").asLong());
         assertEquals(0.1, metrics.get("label_smoothing").asDouble(), "the run's own settings, kept across the resume");
         assertEquals(0.5, metrics.get("block_momentum").asDouble());
+        assertEquals(Preset.SEED.emaDecay(), metrics.get("ema_decay").asDouble());
         // A tenth of the 3,000 training examples, held out as the run started: the resumed steps never see them.
         assertEquals(300, metrics.get("calibration_examples").asInt());
         assertTrue(resumed.out().contains("training on 2700 examples"), resumed.out());

@@ -92,18 +92,21 @@ class DigitClassifierParamsTest {
         assertNull(fast.getCheckpointDir());
         assertEquals(Augmentation.DEFAULT.describe(), fast.getAugment());
         assertEquals(0.0, fast.getBlockMomentum(), "fast averages plainly");
+        assertEquals(Preset.FAST.emaDecay(), fast.getEmaDecay());
         assertEquals(300, fast.setSteps(300).getSteps());
         assertEquals(Preset.SEED.learningRate(), new DigitClassifier().getLearningRate(), "the seed preset by default");
         assertEquals(Augmentation.NONE.describe(), new DigitClassifier().getAugment(), "the seed's");
         assertNull(new DigitClassifier().getBlockMomentum(), "the seed's, 1 - 1/workers once the workers are known");
+        assertEquals(Preset.SEED.emaDecay(), new DigitClassifier().getEmaDecay(), "the seed's");
     }
 
     @Test
-    void augmentationAndBlockMomentumAsTrainTakesThem() {
-        DigitClassifier classifier = new DigitClassifier().setAugment("affine,elastic=0.5").setBlockMomentum(0.7);
+    void augmentationBlockMomentumAndWeightAverageAsTrainTakesThem() {
+        DigitClassifier classifier = new DigitClassifier().setAugment("affine,elastic=0.5").setBlockMomentum(0.7).setEmaDecay(0.999);
 
         assertEquals(Augmentation.parse("affine,elastic=0.5").describe(), classifier.getAugment());
         assertEquals(0.7, classifier.getBlockMomentum());
+        assertEquals(0.999, classifier.getEmaDecay());
     }
 
     @Test
@@ -115,6 +118,7 @@ class DigitClassifierParamsTest {
         assertEquals(Recipe.FINE_TUNING_LR, tuning.getLearningRate(), "train --init-model's default");
         assertEquals(ModelFile.info(start, new Configuration()).labelSmoothing(), tuning.getLabelSmoothing(), "the model's own");
         assertEquals(start, tuning.getInitialModel());
+        assertEquals(0.0, tuning.getEmaDecay(), "fine-tuning's rate decays to zero: its last parameters are the model");
     }
 
     @Test

@@ -25,7 +25,7 @@ class RunSettingsTest {
     void theAugmentationGoesToTheFileAndComesBack() throws IOException {
         RunDirectory run = new RunDirectory(dir.toString(), new Configuration());
         Hyperparameters hp = Preset.ROBUST.hyperparameters();
-        run.writeSettings(RunSettings.of("data/mnist", Map.of(), "robust", 12_000, null, hp, 10, 0, 100, 0, ScanSettings.NONE, "mnist-spark", 0, false));
+        run.writeSettings(RunSettings.of("data/mnist", Map.of(), "robust", 12_000, null, hp, 10, 0, 100, 0, ScanSettings.NONE, "mnist-spark", 0, false, 0));
         assertEquals(hp, run.readSettings().hyperparameters());
         assertEquals(Augmentation.DEFAULT, run.readSettings().hyperparameters().augmentation());
         // The report lists the settings by the file's names.
@@ -35,21 +35,26 @@ class RunSettingsTest {
     }
 
     @Test
-    void theBlockMomentumGoesToTheFileAndComesBack() throws IOException {
+    void theBlockMomentumAndTheWeightAverageGoToTheFileAndComeBack() throws IOException {
         RunDirectory run = new RunDirectory(dir.toString(), new Configuration());
         run.writeSettings(RunSettings.of("data/mnist", Map.of(), "seed", 20_000, null, Preset.SEED.hyperparameters(), 5, 0, 100, 1000,
-                ScanSettings.NONE, "mnist-spark", 0.75, true));
+                ScanSettings.NONE, "mnist-spark", 0.75, true, 0.999));
         RunSettings settings = run.readSettings();
         assertEquals(0.75, settings.blockMomentumAsTrained());
         assertTrue(settings.nesterovAsTrained());
+        assertEquals(0.999, settings.emaDecayAsTrained());
         Map<String, Object> named = RunDirectory.namedAsInTheFile(settings);
         assertEquals(0.75, named.get("block_momentum"), "as the report lists it");
         assertEquals(true, named.get("nesterov"));
+        assertEquals(0.999, named.get("ema_decay"));
     }
 
-    /** Runs of versions before block momentum averaged plainly: resumed, they go on so, whatever the default is now. */
+    /**
+     * Runs of versions before block momentum averaged plainly, and before the weight average saved their last parameters:
+     * resumed, they go on so, whatever the defaults are now.
+     */
     @Test
-    void aRunRecordedBeforeBlockMomentumAveragedPlainly() throws IOException {
+    void aRunRecordedBeforeBlockMomentumAndTheWeightAverageGoesOnAsItTrained() throws IOException {
         Files.writeString(dir.resolve(RunDirectory.SETTINGS), """
                 {"data": "data/mnist", "preset": "seed", "steps": 20000, "learning_rate": 0.0001, "batch_size": 50,
                  "dropout_keep": 0.5, "seed": 42, "averaging_frequency": 5, "workers": 2, "log_every": 100, "checkpoint_every": 1000,
@@ -58,6 +63,7 @@ class RunSettingsTest {
         RunSettings settings = new RunDirectory(dir.toString(), new Configuration()).readSettings();
         assertEquals(0, settings.blockMomentumAsTrained());
         assertFalse(settings.nesterovAsTrained());
+        assertEquals(0, settings.emaDecayAsTrained());
     }
 
     @Test
