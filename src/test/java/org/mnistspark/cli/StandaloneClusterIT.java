@@ -31,6 +31,7 @@ import org.mnistspark.testing.MnistSample;
 import org.mnistspark.testing.Submission;
 import org.mnistspark.testing.TestData;
 import org.mnistspark.testing.TestSpark;
+import org.mnistspark.testing.TrainedModel;
 
 /**
  * The application jar on a real standalone cluster (a Master and two one-core workers), submitted with
@@ -40,8 +41,6 @@ import org.mnistspark.testing.TestSpark;
 class StandaloneClusterIT {
     /** Enough at lr 1e-3 for the same floor as the local training test, with two workers averaging. */
     private static final int STEPS = 300;
-    /** Half the rounds of the default, as for the suite's shared model: 40 s of training against 49, 96.7% either way. */
-    private static final String AVERAGING_FREQUENCY = "10";
     private static final double ACCURACY_FLOOR = 0.95;
     private static final int PHOTOS = 40;
     private static final Duration TRAINING = Duration.ofMinutes(8);
@@ -66,7 +65,9 @@ class StandaloneClusterIT {
         run = dir.resolve("run");
         try (Submission training = Submission.start(dir, "train", "train", "--master", cluster.masterUrl(),
                 "--data", TestData.mnist().toString(), "--output", run.toString(),
-                "--steps", String.valueOf(STEPS), "--lr", "1e-3", "--averaging-frequency", AVERAGING_FREQUENCY)) {
+                "--steps", String.valueOf(STEPS), "--lr", "1e-3", "--averaging-frequency",
+                // The shared model's half as many rounds: 40 s of training against 49, 96.7% either way.
+                TrainedModel.AVERAGING_FREQUENCY)) {
             training.awaitOutput(PROGRESS, TRAINING);
             // Everything is up: the driver, the Master, the workers and the executors.
             clusterSockets = ListeningSockets.of(Stream.concat(training.processes().stream(), cluster.processes().stream()).toList());
