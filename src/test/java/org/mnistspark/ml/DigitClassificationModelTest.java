@@ -28,7 +28,7 @@ import org.mnistspark.testing.TrainedModel;
 /** The model on DataFrames of features: MNIST's own bytes, Vectors, and rows it cannot read. */
 class DigitClassificationModelTest {
     private static final int TEST_IMAGES = 500;
-    /** The suite's model of 1,200 steps reads about 98% of MNIST's test digits. */
+    /** The suite's model of 800 steps reads about 98% of MNIST's test digits. */
     private static final double ACCURACY_FLOOR = 0.95;
 
     private static SparkSession spark;

@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * that needs a model: training is the suite's most expensive step, so it happens once per run.
  */
 public final class TrainedModel {
-    public static final int STEPS = 1200;
+    /** Enough for every floor the tests hold it to (98.24% on MNIST's test set), in two thirds of the suite's earlier 1,200. */
+    public static final int STEPS = 800;
     public static final String LEARNING_RATE = "1e-3";
     /** Half the rounds of the preset's 5: the same model quality for the tests, in less of the suite's time. */
     public static final String AVERAGING_FREQUENCY = "10";
