@@ -3,10 +3,8 @@ package org.mnistspark.train;
 import com.esotericsoftware.kryo.DefaultSerializer;
 import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import java.io.Serializable;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
@@ -24,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Synchronous parameter averaging, one Spark job a round: each of {@code workers} tasks starts from the
  * network's parameters (or the look-ahead of Nesterov's {@link BlockMomentum}) and Adam's state, fits
  * {@code frequency} consecutive minibatches, and passes both on; the executors sum them two at a time
- * (see {@link SummationTree}), and the driver collects the last two partial sums and averages. The
+ * (see {@link SummationTree}), and the driver takes the last two partial sums (see {@link SumHandoff}) and averages. The
  * driver thus receives at most two copies of the state a round, however many workers there are. The
  * workers' mean parameters move the network's through a {@link MomentumBuffer} (plain averaging, or
  * block momentum); Adam's state becomes the workers' mean. The parameters travel as plain float arrays
@@ -49,12 +47,14 @@ final class ParameterAveraging implements Trainer {
     private final long seed;
     private final long runSteps;
     private final boolean flushSubnormals;
+    /** How often a round runs before a run gives up on losing its partial sums. */
+    private static final int ROUND_ATTEMPTS = 4;
+
     private final String jobGroup = "train-averaging-" + UUID.randomUUID();
-    private final DriverTraffic traffic = new DriverTraffic(jobGroup);
     private int fanIn = SummationTree.FAN_IN;
     private long flushed;
-    private int rounds;
     private int mostCopies;
+    private long mostBytes;
 
     /**
      * Where a round starts: the averaged parameters, Adam's state and how many updates Adam has made. Kryo,
@@ -64,8 +64,8 @@ final class ParameterAveraging implements Trainer {
     @DefaultSerializer(JavaSerializer.class)
     private record Start(PackedFloats parameters, PackedFloats updaterState, int iteration) implements Serializable {}
 
-    /** What the driver received in a round: how many partial sums, and the bytes of every task's result. */
-    record Traffic(int copies, OptionalLong bytes) {}
+    /** What the driver received in a round: how many partial sums, and their bytes. */
+    record Traffic(int copies, long bytes) {}
 
     /** {@code flushSubnormals} is false only to measure what the flush changes. */
     ParameterAveraging(JavaSparkContext sc, MultiLayerNetwork network, TrainingSet data, BatchOrder order, int workers,
@@ -85,7 +85,6 @@ final class ParameterAveraging implements Trainer {
         this.seed = seed;
         this.runSteps = runSteps;
         this.flushSubnormals = flushSubnormals;
-        sc.sc().addSparkListener(traffic);
         // A checkpoint or model saved before the flush existed may hold them.
         flushSubnormals();
     }
@@ -130,16 +129,32 @@ final class ParameterAveraging implements Trainer {
                         long from = first + (long) worker * f;
                         return work(worker, conf, start.value(), examples.value(), m, from, Math.min(end, from + f), s);
                     });
-            List<WorkerSum> sums = SummationTree.collect(results, busy, fanIn);
-            rounds++;
-            mostCopies = Math.max(mostCopies, sums.size());
-            WorkerSum total = WorkerSum.inOrder(sums);
+            SumHandoff.Taken taken = takeSums(results, busy);
+            mostCopies = Math.max(mostCopies, taken.sums().size());
+            mostBytes = Math.max(mostBytes, taken.bytes());
+            WorkerSum total = WorkerSum.inOrder(taken.sums());
             average(total, startParameters);
             return total.lossSum() / (end - first);
         } finally {
             // Blocking: Spark's ContextCleaner removes the broadcast again once it is garbage, and a removal
             // still under way when it does logs an ERROR with a stack trace on the console.
             start.destroy(true);
+        }
+    }
+
+    /**
+     * The round's partial sums; the round runs again if one was lost with its executor after its task
+     * ended, to the same sums, since a round depends on nothing but its inputs.
+     */
+    private SumHandoff.Taken takeSums(JavaRDD<WorkerSum> results, int busy) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<SumHandoff.Taken> taken = SumHandoff.take(SummationTree.collect(results, busy, fanIn));
+            if (taken.isPresent()) {
+                return taken.get();
+            }
+            if (attempt == ROUND_ATTEMPTS) {
+                throw new IllegalStateException("the partial sums of a round were lost " + ROUND_ATTEMPTS + " times");
+            }
         }
     }
 
@@ -199,16 +214,15 @@ final class ParameterAveraging implements Trainer {
         fanIn = Integer.MAX_VALUE;
     }
 
-    /** What the driver received in the round that brought it most, once Spark has reported every round so far. */
+    /** What the driver received in the round that brought it most. */
     @Override
     public Optional<Traffic> traffic() {
-        return Optional.of(new Traffic(mostCopies, traffic.mostBytesPerJob(rounds)));
+        return Optional.of(new Traffic(mostCopies, mostBytes));
     }
 
     @Override
     public void close() {
         sc.clearJobGroup();
-        sc.sc().removeSparkListener(traffic);
         data.destroy();
     }
 }

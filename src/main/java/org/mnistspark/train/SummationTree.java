@@ -1,6 +1,5 @@
 package org.mnistspark.train;
 
-import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
@@ -31,9 +30,9 @@ final class SummationTree {
 
     /**
      * Sums {@code workers}' results (one per worker, element {@code w} starting at worker {@code w})
-     * down to at most {@code fanIn} partial sums, and collects those on the driver, in workers' order.
+     * down to at most {@code fanIn} partial sums, and hands those to the driver (see {@link SumHandoff}).
      */
-    static List<WorkerSum> collect(JavaRDD<WorkerSum> workers, int count, int fanIn) {
+    static List<SumHandoff.Ticket> collect(JavaRDD<WorkerSum> workers, int count, int fanIn) {
         JavaRDD<WorkerSum> sums = workers;
         long width = 1;
         int groups = count;
@@ -45,7 +44,7 @@ final class SummationTree {
                     .groupByKey(new HashPartitioner(groups))
                     .map(group -> WorkerSum.inOrder(group._2()));
         }
-        return sums.collect().stream().sorted(Comparator.comparingInt(WorkerSum::first)).toList();
+        return sums.map(SumHandoff::put).collect();
     }
 
     private static int ceilDiv(int a, int b) {

@@ -337,14 +337,13 @@ public final class TrainingJob {
         json.put("ema_decay", config.emaDecay());
         json.put("flushed_to_zero", fitted.flushedToZero());
         json.put("driver_copies_per_round", fitted.traffic().map(ParameterAveraging.Traffic::copies).orElse(null));
-        json.put("driver_bytes_per_round", fitted.traffic().filter(t -> t.bytes().isPresent()).map(t -> t.bytes().getAsLong()).orElse(null));
+        json.put("driver_bytes_per_round", fitted.traffic().map(ParameterAveraging.Traffic::bytes).orElse(null));
         return json;
     }
 
     private static String driverTraffic(ParameterAveraging.Traffic traffic) {
-        String bytes = traffic.bytes().isPresent() ? String.format(" (%.1f MB)", traffic.bytes().getAsLong() / 1e6) : "";
-        return String.format("the driver received at most %d %s of the state a round%s", traffic.copies(),
-                traffic.copies() == 1 ? "partial sum" : "partial sums", bytes);
+        return String.format("the driver received at most %d %s of the state a round (%.1f MB)", traffic.copies(),
+                traffic.copies() == 1 ? "partial sum" : "partial sums", traffic.bytes() / 1e6);
     }
 
     /** {@code steps} rounded up to whole averaging rounds. */
