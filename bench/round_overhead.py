@@ -10,8 +10,11 @@ description starts with "train: averaging round"):
               writing shuffle output;
   overhead    period - training: what the round costs besides training;
   broadcast   the longest time any training task of the round spent reading broadcasts (part of overhead);
-  driver MB   the bytes of every task result of the round's job (Spark's resultSize), in 10^6 bytes;
-  copies      the round's result tasks: how many results, each a copy of the state, reached the driver.
+  driver MB   what the driver received a round, in 10^6 bytes: the run's driver_bytes_per_round from its
+              metrics.json (the partial sums it took through the block manager), or, for code that
+              predates it and got the workers' results as task results, their bytes (Spark's resultSize);
+  copies      likewise driver_copies_per_round, or the round's result tasks: how many copies of the state
+              reached the driver.
 The first two rounds (networks built, code compiled) and the last (no next round) are left out.
 """
 import csv
@@ -44,7 +47,19 @@ def broadcast_millis(cluster, app_id):
     return millis
 
 
-def rounds_of(event_log, cluster):
+def received(run_dir):
+    """The driver's bytes and copies a round, from the run's metrics.json; None where it does not count them."""
+    try:
+        with open(os.path.join(run_dir, "metrics.json")) as f:
+            metrics = json.load(f)
+    except FileNotFoundError:
+        return None
+    if metrics.get("driver_bytes_per_round") is None:
+        return None
+    return metrics["driver_bytes_per_round"], metrics["driver_copies_per_round"]
+
+
+def rounds_of(event_log, cluster, counted):
     jobs, tasks, app_id = {}, [], None
     with open(event_log) as log:
         for line in log:
@@ -73,8 +88,8 @@ def rounds_of(event_log, cluster):
         rows.append({"round": index + 1, "period_ms": period, "training_ms": round(training),
                      "overhead_ms": round(period - training),
                      "broadcast_ms": max(broadcasts.get(t["Task Info"]["Task ID"], 0) for t in workers),
-                     "driver_bytes": sum(t["Task Metrics"]["Result Size"] for t in mine),
-                     "copies": sum(t["Task Type"] == "ResultTask" for t in mine),
+                     "driver_bytes": counted[0] if counted else sum(t["Task Metrics"]["Result Size"] for t in mine),
+                     "copies": counted[1] if counted else sum(t["Task Type"] == "ResultTask" for t in mine),
                      "stages": len({t["Stage ID"] for t in mine})})
     return rows
 
@@ -85,8 +100,9 @@ def main(output):
     for folder in sorted(glob.glob(os.path.join(output, "events", "*"))):
         label, executors, repeat = os.path.basename(folder).rsplit("-", 2)
         # A log still named .inprogress is a run that has not ended.
+        counted = received(os.path.join(output, "runs", os.path.basename(folder)))
         for event_log in glob.glob(os.path.join(folder, "app-*[0-9]")):
-            for row in rounds_of(event_log, cluster):
+            for row in rounds_of(event_log, cluster, counted):
                 rows.append({"version": label, "executors": int(executors), "repeat": int(repeat), **row})
     with open(os.path.join(output, "rounds.csv"), "w", newline="") as out:
         writer = csv.DictWriter(out, fieldnames=list(rows[0]))
