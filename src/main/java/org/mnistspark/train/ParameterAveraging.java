@@ -22,10 +22,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * Synchronous parameter averaging, one Spark job a round: each of {@code workers} tasks starts from the
  * network's parameters (or the look-ahead of Nesterov's {@link BlockMomentum}) and Adam's state, fits
  * {@code frequency} consecutive minibatches, and passes both on; the executors sum them two at a time
- * (see {@link SummationTree}), and the driver takes the last two partial sums (see {@link SumHandoff}) and averages. The
- * driver thus receives at most two copies of the state a round, however many workers there are. The
- * workers' mean parameters move the network's through a {@link MomentumBuffer} (plain averaging, or
- * block momentum); Adam's state becomes the workers' mean. The parameters travel as plain float arrays
+ * (see {@link SummationTree}), and the driver takes the last two partial sums (see {@link SumHandoff})
+ * and averages. The driver thus receives at most two copies of the state a round, however many workers
+ * there are. The workers' mean parameters move the network's through a {@link MomentumBuffer} (plain
+ * averaging, or block momentum); Adam's state becomes the workers' mean. The parameters travel as plain float arrays
  * (ND4J's own Java serialization writes one float at a time), the training set is broadcast once, and
  * executors reuse their networks from round to round. Worker {@code w} of the round starting at step
  * {@code s} fits steps {@code s + w·frequency} to {@code s + (w+1)·frequency - 1}, with dropout and the
@@ -36,6 +36,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * round starts without them, whatever network the run started from.
  */
 final class ParameterAveraging implements Trainer {
+    /** How often a round runs before a run gives up on losing its partial sums. */
+    private static final int ROUND_ATTEMPTS = 4;
+
     private final JavaSparkContext sc;
     private final MultiLayerNetwork network;
     private final String configuration;
@@ -47,9 +50,6 @@ final class ParameterAveraging implements Trainer {
     private final long seed;
     private final long runSteps;
     private final boolean flushSubnormals;
-    /** How often a round runs before a run gives up on losing its partial sums. */
-    private static final int ROUND_ATTEMPTS = 4;
-
     private final String jobGroup = "train-averaging-" + UUID.randomUUID();
     private int fanIn = SummationTree.FAN_IN;
     private long flushed;
