@@ -11,6 +11,7 @@ import org.mnistspark.data.Batch;
 import org.mnistspark.data.LabeledImages;
 import org.mnistspark.idx.IdxImageSet.Example;
 import org.mnistspark.model.BroadcastModel;
+import org.mnistspark.model.DeepMnistCnn;
 import org.mnistspark.progress.Console;
 import org.mnistspark.progress.Progress;
 import org.mnistspark.report.Mistake;
@@ -23,7 +24,6 @@ import scala.runtime.BoxedUnit;
 
 /** Scores a network on a labelled set in one distributed pass: predictions on the executors, counts merged on the driver. */
 public final class Evaluator {
-    private static final int BATCH = 500;
     /** Plain progress lines: one per this many examples. */
     private static final int EXAMPLES_PER_LINE = 2000;
     /** Probabilities are clipped here so that one confident mistake cannot make the loss infinite. */
@@ -64,10 +64,10 @@ public final class Evaluator {
 
     private static TestMetrics evaluatePartition(BroadcastModel model, Iterator<Example> examples, int classes) {
         TestMetrics total = TestMetrics.empty(classes, model.temperature() != 1);
-        List<Example> chunk = new ArrayList<>(BATCH);
+        List<Example> chunk = new ArrayList<>(DeepMnistCnn.PREDICTION_BATCH);
         while (examples.hasNext()) {
             chunk.add(examples.next());
-            if (chunk.size() == BATCH || !examples.hasNext()) {
+            if (chunk.size() == DeepMnistCnn.PREDICTION_BATCH || !examples.hasNext()) {
                 total = total.plus(evaluateBatch(model, chunk, classes));
                 chunk.clear();
             }
@@ -77,8 +77,10 @@ public final class Evaluator {
 
     private static TestMetrics evaluateBatch(BroadcastModel model, List<Example> examples, int classes) {
         Batch batch = Batch.of(examples);
-        INDArray unscaled = model.predictUnscaled(batch.features());
-        INDArray probabilities = model.atTemperature(unscaled);
+        INDArray unscaledRows = model.predictUnscaled(batch.features());
+        // Read once into Java arrays: an nd4j call per example costs more than the example's forward pass.
+        float[][] probabilities = model.atTemperature(unscaledRows).toFloatMatrix();
+        float[][] unscaled = unscaledRows.toFloatMatrix();
         boolean scaled = model.temperature() != 1;
         long[][] confusion = new long[classes][classes];
         double loss = 0;
@@ -87,18 +89,29 @@ public final class Evaluator {
         Calibration beforeScaling = scaled ? Calibration.empty() : null;
         for (int i = 0; i < batch.size(); i++) {
             int actual = batch.labels()[i];
-            int predicted = probabilities.getRow(i).argMax().getInt(0);
+            int predicted = argMax(probabilities[i]);
             confusion[actual][predicted]++;
-            calibration.add(probabilities.getDouble(i, predicted), predicted == actual);
+            calibration.add(probabilities[i][predicted], predicted == actual);
             if (scaled) {
-                beforeScaling.add(unscaled.getDouble(i, predicted), predicted == actual);
+                beforeScaling.add(unscaled[i][predicted], predicted == actual);
             }
-            loss -= Math.log(Math.max(MIN_PROBABILITY, probabilities.getDouble(i, actual)));
+            loss -= Math.log(Math.max(MIN_PROBABILITY, probabilities[i][actual]));
             if (predicted != actual && mistakes.size() < TestMetrics.MISTAKES_KEPT) {
-                mistakes.add(new Mistake(examples.get(i).index(), actual, predicted, probabilities.getDouble(i, predicted),
+                mistakes.add(new Mistake(examples.get(i).index(), actual, predicted, probabilities[i][predicted],
                         examples.get(i).pixels()));
             }
         }
         return new TestMetrics(confusion, loss, mistakes, calibration, beforeScaling);
+    }
+
+    /** The first class of highest probability, as nd4j's argMax picks it. */
+    private static int argMax(float[] probabilities) {
+        int best = 0;
+        for (int c = 1; c < probabilities.length; c++) {
+            if (probabilities[c] > probabilities[best]) {
+                best = c;
+            }
+        }
+        return best;
     }
 }

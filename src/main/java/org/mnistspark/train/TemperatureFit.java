@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mnistspark.model.DeepMnistCnn;
 import org.mnistspark.model.Temperature;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -15,7 +16,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 record TemperatureFit(double temperature, int examples, Double lossBefore, Double lossAfter) {
     /** Enough for a one-number fit to settle (its standard error is then well under 1%), little to take from training. */
     private static final int HELD_OUT = 2_000;
-    private static final int BATCH = 500;
 
     /** How many examples of a training split of {@code examples} to hold out: at most a tenth, and never the last minibatch. */
     static int heldOut(int examples, int batchSize) {
@@ -29,8 +29,8 @@ record TemperatureFit(double temperature, int examples, Double lossBefore, Doubl
             return new TemperatureFit(1, 0, null, null);
         }
         float[][] probabilities = new float[n][];
-        for (int first = 0; first < n; first += BATCH) {
-            int[] indices = IntStream.range(first, Math.min(n, first + BATCH)).toArray();
+        for (int first = 0; first < n; first += DeepMnistCnn.PREDICTION_BATCH) {
+            int[] indices = IntStream.range(first, Math.min(n, first + DeepMnistCnn.PREDICTION_BATCH)).toArray();
             INDArray batch = network.output(heldOut.batch(indices).features(), false);
             for (int i = 0; i < indices.length; i++) {
                 probabilities[first + i] = batch.getRow(i).toFloatVector();
