@@ -23,7 +23,10 @@ record WorkerSum(int first, int count, PackedFloats parameters, PackedFloats upd
         return new WorkerSum(worker, 1, parameters, updaterState, lossSum);
     }
 
-    /** The sum of adjacent ranges of workers, taken in the workers' order. */
+    /**
+     * The sum of adjacent ranges of workers, taken in the workers' order, into the arrays of the first:
+     * the sums are consumed, as a round's are, each taken once from where its task left it.
+     */
     static WorkerSum inOrder(Iterable<WorkerSum> sums) {
         List<WorkerSum> sorted = new ArrayList<>();
         sums.forEach(sorted::add);
@@ -39,7 +42,8 @@ record WorkerSum(int first, int count, PackedFloats parameters, PackedFloats upd
         if (next.first != first + count) {
             throw new IllegalArgumentException("workers " + first + "–" + (first + count - 1) + " and " + next.first + " onwards are not adjacent");
         }
-        return new WorkerSum(first, count + next.count, parameters.plus(next.parameters), updaterState.plus(next.updaterState),
-                lossSum + next.lossSum);
+        parameters.add(next.parameters);
+        updaterState.add(next.updaterState);
+        return new WorkerSum(first, count + next.count, parameters, updaterState, lossSum + next.lossSum);
     }
 }

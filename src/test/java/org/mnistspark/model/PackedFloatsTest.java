@@ -22,9 +22,11 @@ class PackedFloatsTest {
     void addsElementWiseAsNd4jDoes() {
         INDArray a = Nd4j.rand(DataType.FLOAT, 1, 1000).subi(0.5).muli(1e3);
         INDArray b = Nd4j.rand(DataType.FLOAT, 1, 1000).muli(1e-3);
-        assertEquals(a.add(b), PackedFloats.of(a).plus(PackedFloats.of(b)).toRow());
+        PackedFloats sum = PackedFloats.of(a);
+        sum.add(PackedFloats.of(b));
+        assertEquals(a.add(b), sum.toRow());
         IllegalArgumentException length = assertThrows(IllegalArgumentException.class,
-                () -> PackedFloats.of(a).plus(PackedFloats.of(Nd4j.zeros(DataType.FLOAT, 1, 5))));
+                () -> PackedFloats.of(a).add(PackedFloats.of(Nd4j.zeros(DataType.FLOAT, 1, 5))));
         assertEquals("cannot add 5 values to 1000", length.getMessage());
     }
 

@@ -7,20 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mnistspark.model.PackedFloats;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 class WorkerSumTest {
     /** Values whose sum rounds differently in different orders: 1 + 1e-8 is 1 in floats, 1e-8 + 1e-8 is not 0. */
     private static WorkerSum worker(int index, float value) {
-        PackedFloats values = PackedFloats.of(Nd4j.createFromArray(value, -value).reshape(1, 2));
-        return WorkerSum.of(index, values, values, index);
+        INDArray values = Nd4j.createFromArray(value, -value).reshape(1, 2);
+        return WorkerSum.of(index, PackedFloats.of(values), PackedFloats.of(values), index);
     }
 
     @Test
     void sumsInTheWorkersOrderWhateverOrderTheyCameIn() {
-        List<WorkerSum> workers = List.of(worker(0, 1f), worker(1, 1e-8f), worker(2, 1e-8f), worker(3, -1f));
-        WorkerSum inOrder = WorkerSum.inOrder(workers);
-        WorkerSum shuffled = WorkerSum.inOrder(List.of(workers.get(2), workers.get(0), workers.get(3), workers.get(1)));
+        WorkerSum inOrder = WorkerSum.inOrder(List.of(worker(0, 1f), worker(1, 1e-8f), worker(2, 1e-8f), worker(3, -1f)));
+        WorkerSum shuffled = WorkerSum.inOrder(List.of(worker(2, 1e-8f), worker(0, 1f), worker(3, -1f), worker(1, 1e-8f)));
 
         assertEquals(0, inOrder.first());
         assertEquals(4, inOrder.count());
