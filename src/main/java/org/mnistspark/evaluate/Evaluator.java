@@ -78,7 +78,7 @@ public final class Evaluator {
     private static TestMetrics evaluateBatch(BroadcastModel model, List<Example> examples, int classes) {
         Batch batch = Batch.of(examples);
         INDArray unscaledRows = model.predictUnscaled(batch.features());
-        // Read once into Java arrays: an nd4j call per example costs more than the example's forward pass.
+        // Read back once into Java arrays, not with several ND4J calls per example.
         float[][] probabilities = model.atTemperature(unscaledRows).toFloatMatrix();
         float[][] unscaled = unscaledRows.toFloatMatrix();
         boolean scaled = model.temperature() != 1;
