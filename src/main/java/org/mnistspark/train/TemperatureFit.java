@@ -6,7 +6,6 @@ import java.util.stream.IntStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mnistspark.model.DeepMnistCnn;
 import org.mnistspark.model.Temperature;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The temperature a run fits at its end on the examples it held out of training (the last ones of the
@@ -31,10 +30,8 @@ record TemperatureFit(double temperature, int examples, Double lossBefore, Doubl
         float[][] probabilities = new float[n][];
         for (int first = 0; first < n; first += DeepMnistCnn.PREDICTION_BATCH) {
             int[] indices = IntStream.range(first, Math.min(n, first + DeepMnistCnn.PREDICTION_BATCH)).toArray();
-            INDArray batch = network.output(heldOut.batch(indices).features(), false);
-            for (int i = 0; i < indices.length; i++) {
-                probabilities[first + i] = batch.getRow(i).toFloatVector();
-            }
+            float[][] batch = network.output(heldOut.batch(indices).features(), false).toFloatMatrix();
+            System.arraycopy(batch, 0, probabilities, first, batch.length);
         }
         double t = Temperature.fit(probabilities, heldOut.labels());
         return new TemperatureFit(t, n, Temperature.loss(probabilities, heldOut.labels(), 1),
