@@ -2,14 +2,20 @@ package org.mnistspark.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * One model trained on MNIST through the real command line and Spark path, shared by every test
- * that needs a model: training is the suite's most expensive step, so it happens once per run.
+ * that needs a model: training is the suite's most expensive step, so it happens once per run. The
+ * build's test JVMs share it through {@code target/}: the first to need it trains it while holding a
+ * file lock, the others wait for it and read what the training printed from beside the model.
  */
 public final class TrainedModel {
     /** Enough for every floor the tests hold it to (98.24% on MNIST's test set), in two thirds of the suite's earlier 1,200. */
@@ -17,6 +23,10 @@ public final class TrainedModel {
     public static final String LEARNING_RATE = "1e-3";
     /** Half the rounds of the preset's 5: the same model quality for the tests, in less of the suite's time. */
     public static final String AVERAGING_FREQUENCY = "10";
+    /** Set by the build to its start time, the same in each of its test JVMs; absent when a test runs alone. */
+    private static final String BUILD = System.getProperty("mnistspark.test.build");
+    /** What the training command printed, kept beside the model for the other JVMs. */
+    private static final String CONSOLE = "console.json";
 
     private static Path run;
     private static Cli training;
@@ -27,12 +37,14 @@ public final class TrainedModel {
         if (run == null) {
             try {
                 // Under target/, so that mvn clean removes it.
-                Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "trained-model");
-                Cli cli = Cli.run("train", "--data", TestData.mnist().toString(), "--output", dir.toString(),
-                        "--steps", String.valueOf(STEPS), "--lr", LEARNING_RATE, "--averaging-frequency", AVERAGING_FREQUENCY, "--master", "local[2]");
-                assertEquals(0, cli.exitCode(), cli.err());
-                training = cli;
-                run = dir;
+                Path target = Files.createDirectories(Path.of("target"));
+                if (BUILD == null) {
+                    run = Files.createTempDirectory(target, "trained-model");
+                    training = train(run);
+                } else {
+                    run = target.resolve("trained-model-" + BUILD);
+                    training = trainOnce(run, target.resolve("trained-model-" + BUILD + ".lock"));
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -48,5 +60,24 @@ public final class TrainedModel {
     public static Cli training() {
         runDir();
         return training;
+    }
+
+    private static Cli trainOnce(Path dir, Path lockFile) throws IOException {
+        Path console = dir.resolve(CONSOLE);
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = channel.lock()) {
+            if (!Files.exists(console)) {
+                Cli cli = train(Files.createDirectories(dir));
+                new ObjectMapper().writeValue(console.toFile(), cli);
+            }
+            return new ObjectMapper().readValue(console.toFile(), Cli.class);
+        }
+    }
+
+    private static Cli train(Path dir) {
+        Cli cli = Cli.run("train", "--data", TestData.mnist().toString(), "--output", dir.toString(),
+                "--steps", String.valueOf(STEPS), "--lr", LEARNING_RATE, "--averaging-frequency", AVERAGING_FREQUENCY, "--master", "local[2]");
+        assertEquals(0, cli.exitCode(), cli.err());
+        return cli;
     }
 }
