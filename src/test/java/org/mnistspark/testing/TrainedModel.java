@@ -23,7 +23,7 @@ public final class TrainedModel {
     public static final String LEARNING_RATE = "1e-3";
     /** Half the rounds of the preset's 5: the same model quality for the tests, in less of the suite's time. */
     public static final String AVERAGING_FREQUENCY = "10";
-    /** Set by the build to its start time, the same in each of its test JVMs; absent when a test runs alone. */
+    /** Set by the build to its start time, the same in each of its test JVMs; absent outside Maven (a test run from an IDE). */
     private static final String BUILD = System.getProperty("mnistspark.test.build");
     /** What the training command printed, kept beside the model for the other JVMs. */
     private static final String CONSOLE = "console.json";
