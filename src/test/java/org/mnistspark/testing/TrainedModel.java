@@ -43,7 +43,7 @@ public final class TrainedModel {
                     training = train(run);
                 } else {
                     run = target.resolve("trained-model-" + BUILD);
-                    training = trainOnce(run, target.resolve("trained-model-" + BUILD + ".lock"));
+                    training = trainOnce(run);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -62,15 +62,18 @@ public final class TrainedModel {
         return training;
     }
 
-    private static Cli trainOnce(Path dir, Path lockFile) throws IOException {
+    /** Trains into {@code dir} unless another JVM of the build has, holding a lock beside it meanwhile. */
+    private static Cli trainOnce(Path dir) throws IOException {
         Path console = dir.resolve(CONSOLE);
+        Path lockFile = dir.resolveSibling(dir.getFileName() + ".lock");
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = channel.lock()) {
-            if (!Files.exists(console)) {
-                Cli cli = train(Files.createDirectories(dir));
-                new ObjectMapper().writeValue(console.toFile(), cli);
+            if (Files.exists(console)) {
+                return new ObjectMapper().readValue(console.toFile(), Cli.class);
             }
-            return new ObjectMapper().readValue(console.toFile(), Cli.class);
+            Cli cli = train(Files.createDirectories(dir));
+            new ObjectMapper().writeValue(console.toFile(), cli);
+            return cli;
         }
     }
 
