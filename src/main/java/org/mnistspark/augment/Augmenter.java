@@ -63,12 +63,16 @@ public final class Augmenter implements Serializable {
     /** One image, grey levels 0..255, through each transformation its draw turns on. */
     private float[] apply(float[] image, SplittableRandom random) {
         boolean affine = random.nextDouble() < settings.affine().probability();
+        boolean proportion = random.nextDouble() < settings.proportion().probability();
         boolean elastic = random.nextDouble() < settings.elastic().probability() && elasticFields != null;
         float[] out = image;
-        if (affine || elastic) {
+        if (affine || proportion || elastic) {
             Warp warp = new Warp(rows, cols);
             if (affine) {
                 warp.affine(AffineChange.draw(settings.affine(), random), image);
+            }
+            if (proportion) {
+                warp.proportion(settings.proportion().strength() * (2 * random.nextDouble() - 1), image);
             }
             if (elastic) {
                 warp.elastic(elasticFields, settings.elastic().alpha(), random);

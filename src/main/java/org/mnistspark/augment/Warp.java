@@ -3,9 +3,9 @@ package org.mnistspark.augment;
 import java.util.random.RandomGenerator;
 
 /**
- * Where each output pixel takes its ink from: an affine change about the digit's centre of mass, plus
- * an elastic displacement, both gathered into one map so that the image is resampled (bilinearly)
- * once, not blurred twice.
+ * Where each output pixel takes its ink from: an affine change about the digit's centre of mass, a
+ * change of its proportions and an elastic displacement, all gathered into one map so that the image
+ * is resampled (bilinearly) once, not blurred three times.
  */
 final class Warp {
     private final int rows;
@@ -37,6 +37,40 @@ final class Warp {
             sourceX[i] = (float) (centre[0] + (m[3] * u - m[1] * v) / det);
             sourceY[i] = (float) (centre[1] + (-m[2] * u + m[0] * v) / det);
         }
+    }
+
+    /**
+     * Moves where the upper and lower parts of {@code image}'s ink meet, down (growing the upper part)
+     * when {@code change} is positive, its top and bottom rows staying: each row takes its ink from
+     * {@code change · height · sin(π t)} rows above it, t its place between the ink's first and last rows.
+     */
+    void proportion(double change, float[] image) {
+        int[] rowsWithInk = inkRows(image);
+        double height = rowsWithInk[1] - rowsWithInk[0];
+        if (height <= 0) {
+            return;
+        }
+        for (int i = 0; i < sourceY.length; i++) {
+            double t = Math.min(1, Math.max(0, (sourceY[i] - rowsWithInk[0]) / height));
+            sourceY[i] -= (float) (change * height * Math.sin(Math.PI * t));
+        }
+    }
+
+    /** The first and last rows with ink of at least a fifth of the darkest stroke's; {-1, -1} for a blank image. */
+    private int[] inkRows(float[] image) {
+        float darkest = 0;
+        for (float v : image) {
+            darkest = Math.max(darkest, v);
+        }
+        int first = -1;
+        int last = -1;
+        for (int i = 0; darkest > 0 && i < image.length; i++) {
+            if (image[i] >= 0.2f * darkest) {
+                first = first < 0 ? i / cols : first;
+                last = i / cols;
+            }
+        }
+        return new int[] {first, last};
     }
 
     /** Adds an elastic displacement: a field drawn from {@code fields} for each direction, scaled by {@code alpha}. */

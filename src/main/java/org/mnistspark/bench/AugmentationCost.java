@@ -31,7 +31,7 @@ record AugmentationCost(double defaultMillis, double everythingMillis) {
         for (int i = 0; i < BATCH; i++) {
             System.arraycopy(digits.get(i).pixels(), 0, batch, i * train.rows() * train.cols(), train.rows() * train.cols());
         }
-        Augmentation everything = Augmentation.parse("affine=1,pen=1,elastic=1,blur=1,noise=1");
+        Augmentation everything = Augmentation.parse("affine=1,proportion=1,pen=1,elastic=1,blur=1,noise=1");
         return new AugmentationCost(millisPerMinibatch(new Augmenter(Augmentation.DEFAULT, train.rows(), train.cols(), 42), batch),
                 millisPerMinibatch(new Augmenter(everything, train.rows(), train.cols(), 42), batch));
     }

@@ -76,8 +76,8 @@ final class TrainCommand implements Callable<Integer> {
     Double labelSmoothing;
 
     @Option(names = "--augment", paramLabel = "SPEC",
-            description = "Change each training image on the fly: none, default (affine 0.5, pen 0.3, elastic 0.3, blur 0.2,"
-                    + " noise 0.2), or a list of affine, pen, elastic, blur, noise, each at default strength, optionally"
+            description = "Change each training image on the fly: none, default (affine 0.5, proportion 0.5, pen 0.3, elastic 0.3,"
+                    + " blur 0.2, noise 0.2), or a list of affine, proportion, pen, elastic, blur, noise, each at default strength, optionally"
                     + " =PROBABILITY, e.g. affine,elastic=0.5 (default: the preset's, fast and robust: default, seed: none; with --init-model: default).")
     String augment;
 

@@ -14,11 +14,12 @@ class AugmentationTest {
     void namesPickTransformationsAtTheDefaultStrength() {
         assertEquals(Augmentation.NONE, Augmentation.parse("none"));
         assertEquals(Augmentation.DEFAULT, Augmentation.parse(" Default "));
-        assertEquals(Augmentation.DEFAULT, Augmentation.parse("affine,pen,elastic,blur,noise"));
+        assertEquals(Augmentation.DEFAULT, Augmentation.parse("affine,proportion,pen,elastic,blur,noise"));
         Augmentation some = Augmentation.parse("affine,elastic=0.5");
         assertEquals(Augmentation.DEFAULT.affine(), some.affine());
         assertEquals(new Augmentation.Elastic(0.5, Augmentation.DEFAULT.elastic().alpha(), Augmentation.DEFAULT.elastic().sigma()),
                 some.elastic());
+        assertEquals(0, some.probability(Transform.PROPORTION));
         assertEquals(0, some.probability(Transform.PEN));
         assertEquals(0, some.probability(Transform.BLUR));
         assertEquals(0, some.probability(Transform.NOISE));
@@ -35,7 +36,7 @@ class AugmentationTest {
 
     @Test
     void refusesUnknownNamesAndProbabilitiesOutsideZeroToOne() {
-        assertEquals("--augment: unknown transformation 'rotate'; give none, default or a list of affine, pen, elastic, blur, noise,"
+        assertEquals("--augment: unknown transformation 'rotate'; give none, default or a list of affine, proportion, pen, elastic, blur, noise,"
                 + " each optionally =PROBABILITY", assertThrows(IllegalArgumentException.class, () -> Augmentation.parse("affine,rotate")).getMessage());
         assertEquals("--augment: the probability of blur must be from 0 to 1, not '1.5'",
                 assertThrows(IllegalArgumentException.class, () -> Augmentation.parse("blur=1.5")).getMessage());

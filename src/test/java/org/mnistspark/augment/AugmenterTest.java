@@ -35,7 +35,7 @@ class AugmenterTest {
     }
 
     private static Augmenter everything(long seed) {
-        return new Augmenter(Augmentation.parse("affine=1,pen=1,elastic=1,blur=1,noise=1"), SIDE, SIDE, seed);
+        return new Augmenter(Augmentation.parse("affine=1,proportion=1,pen=1,elastic=1,blur=1,noise=1"), SIDE, SIDE, seed);
     }
 
     @Test
@@ -46,7 +46,7 @@ class AugmenterTest {
 
     @Test
     void everyTransformationAtZeroStrengthLeavesTheImagesAsTheyWere() {
-        Augmentation zero = new Augmentation(new Augmentation.Affine(1, 0, 0, 0, 0), new Augmentation.Pen(1, 0),
+        Augmentation zero = new Augmentation(new Augmentation.Affine(1, 0, 0, 0, 0), new Augmentation.Proportion(1, 0), new Augmentation.Pen(1, 0),
                 new Augmentation.Elastic(1, 0, 4), new Augmentation.Blur(1, 0), new Augmentation.Noise(1, 0));
         byte[] batch = minibatch();
         assertArrayEquals(batch, new Augmenter(zero, SIDE, SIDE, 42).apply(batch, 5));

@@ -59,10 +59,54 @@ class TransformsTest {
         assertEquals(1.1 * spread, Math.sqrt(moments(warped(new AffineChange(0, 1.1, 0, 0, 0)))[0]), 0.03 * spread);
     }
 
+    /** An 8's three crossings: bars along rows 4–5 (its top), 13–14 (where its loops meet) and 22–23 (its bottom). */
+    private static float[] bars() {
+        float[] image = new float[ROWS * COLS];
+        for (int y : new int[] {4, 5, 13, 14, 22, 23}) {
+            for (int x = 8; x <= 20; x++) {
+                image[y * COLS + x] = 255;
+            }
+        }
+        return image;
+    }
+
+    private static float[] proportioned(double change) {
+        Warp warp = new Warp(ROWS, COLS);
+        warp.proportion(change, bars());
+        return warp.apply(bars());
+    }
+
+    @Test
+    void aProportionChangeMovesWhereTheHalvesMeetAndKeepsTheTopAndBottom() {
+        assertArrayEquals(bars(), proportioned(0));
+        // The ink spans rows 4 to 23, so 0.2 takes a row's ink from up to 3.8 rows above it (half-way down): the
+        // middle bar lands where that distance, falling off towards the bottom, meets it, 3.2 rows lower.
+        assertEquals(13.5 + 3.2, inkRow(proportioned(0.2), 9, 21), 0.3);
+        assertEquals(13.5 - 3.2, inkRow(proportioned(-0.2), 6, 18), 0.3);
+        for (double change : new double[] {0.2, -0.2}) {
+            float[] changed = proportioned(change);
+            assertEquals(4.5, inkRow(changed, 0, 6), 0.6, "the top stays within a row");
+            assertEquals(22.5, inkRow(changed, 21, 27), 0.6, "the bottom stays within a row");
+            assertEquals(ink(bars()), ink(changed), 0.2 * ink(bars()), "bars move, stretched or squeezed with their half, not blotted out");
+        }
+    }
+
+    /** The mean row of the ink between rows {@code from} and {@code to}. */
+    private static double inkRow(float[] image, int from, int to) {
+        double sum = 0;
+        double ink = 0;
+        for (int i = from * COLS; i < (to + 1) * COLS; i++) {
+            sum += image[i] * (i / COLS);
+            ink += image[i];
+        }
+        return sum / ink;
+    }
+
     @Test
     void aWarpKeepsGreyLevelsWithinTheImagesOwn() {
         Warp warp = new Warp(ROWS, COLS);
         warp.affine(new AffineChange(0.2, 0.9, 0.15, 0.5, 0.5), stroke());
+        warp.proportion(0.2, stroke());
         warp.elastic(new ElasticField(ROWS, COLS, 4), 20, new SplittableRandom(3));
         float[] out = warp.apply(stroke());
         for (float v : out) {

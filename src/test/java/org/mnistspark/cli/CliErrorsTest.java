@@ -92,7 +92,7 @@ class CliErrorsTest {
     @Test
     void unknownAugmentation() throws IOException {
         assertFails(train(dataset(60, 60), "--augment", "affine,zoom"), 2, "--augment: unknown transformation 'zoom'; give none, default"
-                + " or a list of affine, pen, elastic, blur, noise, each optionally =PROBABILITY (see --help)");
+                + " or a list of affine, proportion, pen, elastic, blur, noise, each optionally =PROBABILITY (see --help)");
     }
 
     @Test

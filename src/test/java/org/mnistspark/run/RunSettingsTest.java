@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +33,22 @@ class RunSettingsTest {
         // The report lists the settings by the file's names.
         Map<?, ?> augmentation = (Map<?, ?>) RunDirectory.namedAsInTheFile(run.readSettings()).get("augmentation");
         assertEquals(24.0, ((Map<?, ?>) augmentation.get("elastic")).get("alpha"));
-        assertEquals(Set.of("affine", "pen", "elastic", "blur", "noise"), augmentation.keySet(), "settings only");
+        assertEquals(Set.of("affine", "proportion", "pen", "elastic", "blur", "noise"), augmentation.keySet(), "settings only");
+    }
+
+    @Test
+    void anAugmentationRecordedBeforeTheProportionChangeGoesOnWithoutIt() throws IOException {
+        RunDirectory run = new RunDirectory(dir.toString(), new Configuration());
+        run.writeSettings(RunSettings.of("data/mnist", Map.of(), "robust", 12_000, null, Preset.ROBUST.hyperparameters(), 10, 0, 100, 0,
+                ScanSettings.NONE, "mnist-spark", 0, false, 0));
+        Path file = dir.resolve(RunDirectory.SETTINGS);
+        ObjectNode settings = (ObjectNode) new ObjectMapper().readTree(file.toFile());
+        ((ObjectNode) settings.get("augmentation")).remove("proportion");
+        new ObjectMapper().writeValue(file.toFile(), settings);
+
+        Augmentation read = run.readSettings().hyperparameters().augmentation();
+        assertEquals(0, read.probability(Augmentation.Transform.PROPORTION));
+        assertEquals(Augmentation.DEFAULT.affine(), read.affine());
     }
 
     @Test
