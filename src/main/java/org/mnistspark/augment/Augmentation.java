@@ -94,22 +94,28 @@ public record Augmentation(Affine affine, Proportion proportion, Pen pen, Elasti
     }
 
     /** Training images as they are. */
-    public static final Augmentation NONE = new Augmentation(new Affine(0, 0, 0, 0, 0), new Proportion(0, 0), new Pen(0, 0), new Elastic(0, 0, 0),
-            new Blur(0, 0), new Noise(0, 0));
+    public static final Augmentation NONE = new Augmentation(new Affine(0, 0, 0, 0, 0), new Proportion(0, 0), new Pen(0, 0),
+            new Elastic(0, 0, 0), new Blur(0, 0), new Noise(0, 0));
 
     /**
-     * Mild enough to keep MNIST's own test accuracy (see the README): about one image in six keeps its
-     * shape and one in thirteen reaches the network unchanged, the pivot of the
+     * Mild enough to keep MNIST's own test accuracy (99.56% with {@code --preset fast}): a third of
+     * the images keep their shape and one in six reaches the network unchanged, the pivot of the
      * affine change is the centre of mass (MNIST centres its digits by it, and so does the photo
      * preprocessing), and the shift is a pixel at most.
      */
-    public static final Augmentation DEFAULT = new Augmentation(new Affine(0.5, 12, 0.1, 0.15, 1), new Proportion(0.5, 0.2), new Pen(0.3, 1),
-            new Elastic(0.3, 24, 4), new Blur(0.2, 1), new Noise(0.2, 16));
+    public static final Augmentation DEFAULT = new Augmentation(new Affine(0.5, 12, 0.1, 0.15, 1), new Proportion(0, 0.2),
+            new Pen(0.3, 1), new Elastic(0.3, 24, 4), new Blur(0.2, 1), new Noise(0.2, 16));
+
+    /**
+     * {@link #DEFAULT} and the proportion change on half the images: other hands' 8s with a small upper
+     * loop read better, at a cost to MNIST's own test digits (see the README), so not the default.
+     */
+    public static final Augmentation ROBUST = DEFAULT.with(Transform.PROPORTION, 0.5);
 
     /**
      * What {@code --augment} takes: {@code none}, {@code default}, or a comma-separated list of
-     * transformations, each at {@link #DEFAULT}'s strength with its probability or {@code =P}, those
-     * left out off (e.g. {@code affine,elastic=0.5}).
+     * transformations, each at {@link #ROBUST}'s strength and probability or {@code =P}, those left
+     * out off (e.g. {@code affine,elastic=0.5}).
      */
     public static Augmentation parse(String spec) {
         String s = spec.strip().toLowerCase(Locale.ROOT);
@@ -125,9 +131,9 @@ public record Augmentation(Affine affine, Proportion proportion, Pen pen, Elasti
             Transform t = Arrays.stream(Transform.values()).filter(x -> x.label().equals(nameAndP[0].strip())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("--augment: unknown transformation '" + item.strip()
                             + "'; give none, default or a list of " + names() + ", each optionally =PROBABILITY"));
-            chosen.put(t, nameAndP.length == 1 ? DEFAULT.probability(t) : probability(t, nameAndP[1].strip()));
+            chosen.put(t, nameAndP.length == 1 ? ROBUST.probability(t) : probability(t, nameAndP[1].strip()));
         }
-        return DEFAULT.withProbabilities(chosen);
+        return ROBUST.withProbabilities(chosen);
     }
 
     private static double probability(Transform t, String text) {
@@ -165,8 +171,19 @@ public record Augmentation(Affine affine, Proportion proportion, Pen pen, Elasti
             p.put(t, probabilities.getOrDefault(t, 0.0));
         }
         return new Augmentation(new Affine(p.get(Transform.AFFINE), affine.rotationDegrees, affine.scale, affine.shear, affine.shiftPixels),
-                new Proportion(p.get(Transform.PROPORTION), proportion.strength), new Pen(p.get(Transform.PEN), pen.strength), new Elastic(p.get(Transform.ELASTIC), elastic.alpha, elastic.sigma),
-                new Blur(p.get(Transform.BLUR), blur.sigma), new Noise(p.get(Transform.NOISE), noise.sigma));
+                new Proportion(p.get(Transform.PROPORTION), proportion.strength), new Pen(p.get(Transform.PEN), pen.strength),
+                new Elastic(p.get(Transform.ELASTIC), elastic.alpha, elastic.sigma), new Blur(p.get(Transform.BLUR), blur.sigma),
+                new Noise(p.get(Transform.NOISE), noise.sigma));
+    }
+
+    /** These settings with {@code t} applied at probability {@code p}. */
+    public Augmentation with(Transform t, double p) {
+        Map<Transform, Double> probabilities = new EnumMap<>(Transform.class);
+        for (Transform each : Transform.values()) {
+            probabilities.put(each, probability(each));
+        }
+        probabilities.put(t, p);
+        return withProbabilities(probabilities);
     }
 
     /** True when every probability is 0 (not named as a getter, so that Jackson writes no such field to the settings file). */

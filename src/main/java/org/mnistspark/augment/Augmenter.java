@@ -63,7 +63,8 @@ public final class Augmenter implements Serializable {
     /** One image, grey levels 0..255, through each transformation its draw turns on. */
     private float[] apply(float[] image, SplittableRandom random) {
         boolean affine = random.nextDouble() < settings.affine().probability();
-        boolean proportion = random.nextDouble() < settings.proportion().probability();
+        // Drawn only when on, so that runs without it, recorded before it existed too, see the images they always did.
+        boolean proportion = settings.proportion().probability() > 0 && random.nextDouble() < settings.proportion().probability();
         boolean elastic = random.nextDouble() < settings.elastic().probability() && elasticFields != null;
         float[] out = image;
         if (affine || proportion || elastic) {

@@ -58,10 +58,12 @@ class PresetTest {
     }
 
     @Test
-    void fastTrainsOnAugmentedImagesAndRobustIsTheSameRecipe() {
+    void fastTrainsOnAugmentedImagesAndRobustAddsTheProportionChange() {
         assertEquals(Augmentation.DEFAULT, Preset.FAST.hyperparameters().augmentation());
+        assertEquals(0, Augmentation.DEFAULT.probability(Augmentation.Transform.PROPORTION));
         assertEquals(15_000, Preset.FAST.steps());
-        assertEquals(Preset.FAST.hyperparameters(), Preset.ROBUST.hyperparameters());
+        assertEquals(Augmentation.DEFAULT.with(Augmentation.Transform.PROPORTION, 0.5), Preset.ROBUST.hyperparameters().augmentation());
+        assertEquals(Preset.FAST.hyperparameters().withAugmentation(Augmentation.ROBUST), Preset.ROBUST.hyperparameters());
         assertEquals(Preset.FAST.steps(), Preset.ROBUST.steps());
         assertEquals(Preset.FAST.averagingFrequency(), Preset.ROBUST.averagingFrequency());
         assertEquals(Augmentation.NONE, Preset.SEED.hyperparameters().augmentation());
