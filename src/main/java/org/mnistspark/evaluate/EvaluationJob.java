@@ -56,7 +56,7 @@ public final class EvaluationJob {
         console.out().print(scans.describe());
         TestMetrics metrics = Evaluator.evaluate(JavaSparkContext.fromSparkContext(spark.sparkContext()), model.network(),
                 model.info().temperature(), scans.images(), console);
-        List<EvaluationReport.WrongScan> wrong = metrics.mistakes().stream()
+        List<EvaluationReport.WrongScan> wrong = metrics.shownMistakes().stream()
                 .map(m -> new EvaluationReport.WrongScan(scans.path(m.index()), m)).toList();
         Map<String, Object> json = new LinkedHashMap<>(metrics.toJson());
         json.put("temperature", model.info().temperature());

@@ -85,6 +85,7 @@ public final class Evaluator {
         long[][] confusion = new long[classes][classes];
         double loss = 0;
         List<Mistake> mistakes = new ArrayList<>();
+        int[] kept = new int[classes];
         Calibration calibration = Calibration.empty();
         Calibration beforeScaling = scaled ? Calibration.empty() : null;
         for (int i = 0; i < batch.size(); i++) {
@@ -96,7 +97,7 @@ public final class Evaluator {
                 beforeScaling.add(unscaled[i][predicted], predicted == actual);
             }
             loss -= Math.log(Math.max(MIN_PROBABILITY, probabilities[i][actual]));
-            if (predicted != actual && mistakes.size() < TestMetrics.MISTAKES_KEPT) {
+            if (predicted != actual && kept[actual]++ < TestMetrics.MISTAKES_KEPT) {
                 mistakes.add(new Mistake(examples.get(i).index(), actual, predicted, probabilities[i][predicted],
                         examples.get(i).pixels()));
             }

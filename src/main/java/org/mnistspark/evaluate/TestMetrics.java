@@ -6,18 +6,20 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.mnistspark.report.Mistake;
 
 /**
  * How a model did on a labelled set: a confusion matrix (rows actual, columns predicted), the summed
- * log-loss, the first of its mistakes in the set's order, and how well its confidence was calibrated:
+ * log-loss, the first of its mistakes of each class in the set's order, and how well its confidence was calibrated:
  * at the model's temperature, and at the network's own softmax ({@code unscaled}, null when the
  * temperature is 1 and the two are the same).
  */
 public record TestMetrics(long[][] confusion, double lossSum, List<Mistake> mistakes, Calibration calibration,
         Calibration unscaled) implements Serializable {
-    /** Mistakes kept for the report: enough to see what goes wrong, few enough to keep the file small. */
+    /** Mistakes shown in the report, and kept of each class: enough to see what goes wrong, few enough to keep the file small. */
     static final int MISTAKES_KEPT = 100;
 
     static TestMetrics empty(int classes, boolean scaled) {
@@ -31,10 +33,32 @@ public record TestMetrics(long[][] confusion, double lossSum, List<Mistake> mist
                 sum[a][p] = confusion[a][p] + other.confusion[a][p];
             }
         }
-        List<Mistake> first = Stream.concat(mistakes.stream(), other.mistakes.stream())
-                .sorted(Comparator.comparingLong(Mistake::index)).limit(MISTAKES_KEPT).toList();
+        Map<Integer, List<Mistake>> byClass = Stream.concat(mistakes.stream(), other.mistakes.stream())
+                .sorted(Comparator.comparingLong(Mistake::index)).collect(Collectors.groupingBy(Mistake::label));
+        List<Mistake> first = byClass.values().stream().flatMap(m -> m.stream().limit(MISTAKES_KEPT))
+                .sorted(Comparator.comparingLong(Mistake::index)).toList();
         return new TestMetrics(sum, lossSum + other.lossSum, first, calibration.plus(other.calibration),
                 unscaled == null ? null : unscaled.plus(other.unscaled));
+    }
+
+    /**
+     * The mistakes to show: up to {@link #MISTAKES_KEPT}, taken in turn from each class (its first in
+     * the set's order), so that a large set of scans in folders by class shows every class's errors,
+     * not only the first folders'; in the set's order.
+     */
+    public List<Mistake> shownMistakes() {
+        Map<Integer, List<Mistake>> byClass = mistakes.stream()
+                .collect(Collectors.groupingBy(Mistake::label, TreeMap::new, Collectors.toList()));
+        List<Mistake> shown = new ArrayList<>();
+        for (int turn = 0; shown.size() < Math.min(MISTAKES_KEPT, mistakes.size()); turn++) {
+            for (List<Mistake> ofClass : byClass.values()) {
+                if (turn < ofClass.size() && shown.size() < MISTAKES_KEPT) {
+                    shown.add(ofClass.get(turn));
+                }
+            }
+        }
+        shown.sort(Comparator.comparingLong(Mistake::index));
+        return shown;
     }
 
     public long examples() {

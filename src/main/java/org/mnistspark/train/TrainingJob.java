@@ -214,7 +214,7 @@ public final class TrainingJob {
         LabeledImages test = data.test();
         TestMetrics metrics = test == null ? null : Evaluator.evaluate(sc, network, temperature, test, console);
         if (metrics != null) {
-            MistakesFile.write(run.file(RunDirectory.MISTAKES), run.conf(), test.shape().rows(), test.shape().cols(), metrics.mistakes());
+            MistakesFile.write(run.file(RunDirectory.MISTAKES), run.conf(), test.shape().rows(), test.shape().cols(), metrics.shownMistakes());
         }
         // Scans to test on beside the IDX test split are evaluated too, under a key of their own.
         TestMetrics scanMetrics = data.testScans() == null ? null
