@@ -13,13 +13,13 @@ import org.mnistspark.report.Mistake;
 
 /**
  * How a model did on a labelled set: a confusion matrix (rows actual, columns predicted), the summed
- * log-loss, the first of its mistakes of each class in the set's order, and how well its confidence was calibrated:
- * at the model's temperature, and at the network's own softmax ({@code unscaled}, null when the
- * temperature is 1 and the two are the same).
+ * log-loss, each class's first mistakes in the set's order, and how well its confidence was
+ * calibrated: at the model's temperature, and at the network's own softmax ({@code unscaled}, null
+ * when the temperature is 1 and the two are the same).
  */
 public record TestMetrics(long[][] confusion, double lossSum, List<Mistake> mistakes, Calibration calibration,
         Calibration unscaled) implements Serializable {
-    /** Mistakes shown in the report, and kept of each class: enough to see what goes wrong, few enough to keep the file small. */
+    /** Mistakes shown, and kept of each class: enough to see what goes wrong, few enough to keep the file small. */
     static final int MISTAKES_KEPT = 100;
 
     static TestMetrics empty(int classes, boolean scaled) {
