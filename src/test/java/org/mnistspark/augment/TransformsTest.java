@@ -14,8 +14,13 @@ class TransformsTest {
 
     /** A horizontal stroke three pixels thick and 13 long, off the image's centre: full ink on blank paper. */
     private static float[] stroke() {
+        return barsAlong(11, 12, 13);
+    }
+
+    /** Full ink on blank paper along {@code rows}, from column 8 to 20. */
+    private static float[] barsAlong(int... rows) {
         float[] image = new float[ROWS * COLS];
-        for (int y = 11; y <= 13; y++) {
+        for (int y : rows) {
             for (int x = 8; x <= 20; x++) {
                 image[y * COLS + x] = 255;
             }
@@ -61,13 +66,7 @@ class TransformsTest {
 
     /** An 8's three crossings: bars along rows 4–5 (its top), 13–14 (where its loops meet) and 22–23 (its bottom). */
     private static float[] bars() {
-        float[] image = new float[ROWS * COLS];
-        for (int y : new int[] {4, 5, 13, 14, 22, 23}) {
-            for (int x = 8; x <= 20; x++) {
-                image[y * COLS + x] = 255;
-            }
-        }
-        return image;
+        return barsAlong(4, 5, 13, 14, 22, 23);
     }
 
     private static float[] proportioned(double change) {
