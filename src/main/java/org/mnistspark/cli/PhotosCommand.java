@@ -1,5 +1,6 @@
 package org.mnistspark.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Spec;
         description = "Write labelled sets of generated pictures of digits, one folder per digit (DIR/<set>/<digit>/<n>.jpg|png):"
                 + " mnist-photo (MNIST test digits photographed on paper), other-writers (digits in other hands, small"
                 + " low-resolution scans), pens (ballpoint, felt marker, pencil, blue ink; JPEG-compressed photos) and"
-                + " form-boxes (in printed boxes, combed boxes, on ruled and squared paper). The same seed writes the same files.")
+                + " form-boxes (in printed boxes, combed boxes, on ruled and squared paper). The same seed writes the same files."
+                + " With --writer, one set instead: writer-W, every digit in that one person's hand, scanned as other-writers.")
 final class PhotosCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "DIR", required = true, description = "Where to write the sets.")
     Path output;
@@ -23,6 +25,11 @@ final class PhotosCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "42", description = "Fixes every picture.")
     long seed;
+
+    @Option(names = "--writer", paramLabel = "W",
+            description = "Write only the set writer-W: one person's hand (style, way of writing each digit, pen), fixed by W;"
+                    + " another --seed gives other pictures of the same hand, e.g. to fine-tune on and to check on.")
+    Long writer;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:MNIST_DIR:-data/mnist}",
             description = "MNIST, whose test digits mnist-photo photographs (env MNIST_DIR).")
@@ -37,6 +44,15 @@ final class PhotosCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         new OptionChecks(spec).atLeastOne("--per-class", perClass);
+        if (writer != null) {
+            Path set = output.resolve(PhotoSets.oneWriterSet(writer));
+            if (Files.exists(set) && !outputMode.overwrite()) {
+                throw new IllegalArgumentException(set + ": already exists; write into another --output or add --mode overwrite");
+            }
+            PhotoSets.writeOneWriter(writer, output, perClass, seed);
+            spec.commandLine().getOut().printf("wrote %d pictures of each digit in one hand under %s%n", perClass, set);
+            return 0;
+        }
         List<String> present = PhotoSets.present(output);
         if (!present.isEmpty() && !outputMode.overwrite()) {
             throw new IllegalArgumentException(output + ": already holds photo sets (" + String.join(", ", present)

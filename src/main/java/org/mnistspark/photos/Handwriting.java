@@ -10,10 +10,15 @@ import java.util.Random;
  * {@link #placed} puts them on a page.
  */
 record Handwriting(List<Stroke> strokes) {
+    /** The digit in one of its templates, by a writer of a style of their own, both drawn from {@code random}. */
     static Handwriting of(int digit, Random random) {
         var variants = DigitTemplates.of(digit);
         String template = variants.get(random.nextInt(variants.size()));
-        WritingStyle style = WritingStyle.random(random);
+        return of(template, WritingStyle.random(random), random);
+    }
+
+    /** The template as a writer of {@code style} puts it down this time: a hand never lands twice on the same spot. */
+    static Handwriting of(String template, WritingStyle style, Random random) {
         List<Stroke> written = style.write(Stroke.of(DigitTemplates.path(template, style.jitter(), random)), random);
         double[] box = bounds(written);
         double scale = 1 / (box[3] - box[1]);

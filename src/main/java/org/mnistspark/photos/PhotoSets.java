@@ -29,23 +29,38 @@ public final class PhotoSets {
     public static void write(String mnistDir, Path out, int perDigit, long seed) throws IOException {
         List<PhotoSet> sets = List.of(MnistPhotos.open(mnistDir, perDigit), new OtherWriters(), new Pens(), new FormBoxes());
         for (int s = 0; s < sets.size(); s++) {
-            PhotoSet set = sets.get(s);
-            long setSeed = seed * 31 + s;
-            // A set written earlier with more pictures a digit would otherwise keep its extra files.
-            delete(out.resolve(set.name()));
-            for (int digit = 0; digit < 10; digit++) {
-                Path folder = Files.createDirectories(out.resolve(set.name()).resolve(Integer.toString(digit)));
-                int d = digit;
-                // Every picture has a generator of its own, so the files do not depend on the order they are drawn in.
-                IntStream.range(0, perDigit).parallel().forEach(n -> {
-                    BufferedImage picture = set.render(d, n, new Random((setSeed * 10 + d) * 1_000_003L + n));
-                    try {
-                        Pictures.write(picture, folder.resolve(String.format("%05d.%s", n, n % 2 == 0 ? "jpg" : "png")));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(folder + ": cannot write: " + e.getMessage(), e);
-                    }
-                });
-            }
+            write(sets.get(s), out, perDigit, seed * 31 + s);
+        }
+    }
+
+    /**
+     * Writes {@code perDigit} pictures of each digit in one person's hand, set {@code writer-<writer>}
+     * under {@code out}: the same writer with another seed gives other pictures of the same hand.
+     */
+    public static void writeOneWriter(long writer, Path out, int perDigit, long seed) throws IOException {
+        write(new OneWriter(writer), out, perDigit, seed * 31 + NAMES.size());
+    }
+
+    /** The folder name of one writer's set. */
+    public static String oneWriterSet(long writer) {
+        return "writer-" + writer;
+    }
+
+    private static void write(PhotoSet set, Path out, int perDigit, long setSeed) throws IOException {
+        // A set written earlier with more pictures a digit would otherwise keep its extra files.
+        delete(out.resolve(set.name()));
+        for (int digit = 0; digit < 10; digit++) {
+            Path folder = Files.createDirectories(out.resolve(set.name()).resolve(Integer.toString(digit)));
+            int d = digit;
+            // Every picture has a generator of its own, so the files do not depend on the order they are drawn in.
+            IntStream.range(0, perDigit).parallel().forEach(n -> {
+                BufferedImage picture = set.render(d, n, new Random((setSeed * 10 + d) * 1_000_003L + n));
+                try {
+                    Pictures.write(picture, folder.resolve(String.format("%05d.%s", n, n % 2 == 0 ? "jpg" : "png")));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(folder + ": cannot write: " + e.getMessage(), e);
+                }
+            });
         }
     }
 

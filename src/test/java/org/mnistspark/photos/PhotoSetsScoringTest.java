@@ -96,6 +96,15 @@ class PhotoSetsScoringTest {
         assertEquals("error: " + sets + ": already holds photo sets (mnist-photo, other-writers, pens, form-boxes);"
                 + " write into another --output or add --mode overwrite", again.errorLine());
 
+        Path hands = dir.resolve("hands");
+        Cli writer = Cli.run("photos", "--output", hands.toString(), "--writer", "3", "--per-class", "1");
+        assertEquals(0, writer.exitCode(), writer.err());
+        assertEquals("wrote 1 pictures of each digit in one hand under " + hands.resolve("writer-3"), writer.out().strip());
+        Cli writerAgain = Cli.run("photos", "--output", hands.toString(), "--writer", "3", "--per-class", "1");
+        assertEquals(1, writerAgain.exitCode());
+        assertEquals("error: " + hands.resolve("writer-3") + ": already exists; write into another --output or add --mode overwrite",
+                writerAgain.errorLine());
+
         Cli badCount = Cli.run("photos", "--output", dir.resolve("none").toString(), "--per-class", "0");
         assertEquals(2, badCount.exitCode());
         assertEquals("error: --per-class must be at least 1, not 0 (see --help)", badCount.errorLine());

@@ -72,6 +72,30 @@ class PhotoSetsTest {
     }
 
     @Test
+    void oneWritersSetIsEveryDigitInTheirHandAnotherSeedOtherPicturesOfIt() throws IOException {
+        Path first = dir.resolve("first");
+        PhotoSets.writeOneWriter(3, first, PER_DIGIT, 1);
+        Path again = dir.resolve("again");
+        PhotoSets.writeOneWriter(3, again, PER_DIGIT, 1);
+        Path otherSeed = dir.resolve("other-seed");
+        PhotoSets.writeOneWriter(3, otherSeed, PER_DIGIT, 2);
+        Path otherWriter = dir.resolve("other-writer");
+        PhotoSets.writeOneWriter(4, otherWriter, PER_DIGIT, 1);
+
+        List<Path> files = files(first);
+        assertEquals(10 * PER_DIGIT, files.size());
+        assertEquals(List.of("00000.jpg", "00001.png", "00002.jpg", "00003.png"),
+                files(first.resolve("writer-3/7")).stream().map(p -> p.getFileName().toString()).toList());
+        for (Path file : files) {
+            Path relative = first.relativize(file);
+            assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(again.resolve(relative)), relative.toString());
+            assertFalse(java.util.Arrays.equals(Files.readAllBytes(file), Files.readAllBytes(otherSeed.resolve(relative))), relative.toString());
+            Path theirs = otherWriter.resolve("writer-4").resolve(first.resolve("writer-3").relativize(file));
+            assertFalse(java.util.Arrays.equals(Files.readAllBytes(file), Files.readAllBytes(theirs)), relative.toString());
+        }
+    }
+
+    @Test
     void everyPictureDecodesInTheFormatItsNameSays() throws IOException {
         Path out = write("sets", 3);
         List<Path> files = files(out);
