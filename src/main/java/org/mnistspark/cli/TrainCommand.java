@@ -23,7 +23,6 @@ import picocli.CommandLine.Spec;
                 + " write model.zip, metrics.json and train-log.csv, or continue a checkpointed run with --resume.")
 final class TrainCommand implements Callable<Integer> {
     /** Half of each minibatch from the scans, half from the IDX data, when both are given. */
-    private static final double IMAGES_WEIGHT = 0.5;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:MNIST_DIR:-data/mnist}",
             description = "Directory with train-/t10k- images and labels in IDX format, .gz or raw (env MNIST_DIR);"
@@ -49,7 +48,8 @@ final class TrainCommand implements Callable<Integer> {
     LabeledScansOption scans;
 
     @Option(names = "--images-weight", paramLabel = "W",
-            description = "With --data and --images: the share of each minibatch drawn from the scans, 0 < W < 1 (default: " + IMAGES_WEIGHT + ").")
+            description = "With --data and --images: the share of each minibatch drawn from the scans, 0 < W < 1 (default: "
+                    + Recipe.IMAGES_WEIGHT + "; with --init-model " + Recipe.FINE_TUNING_IMAGES_WEIGHT + ").")
     Double imagesWeight;
 
     @Option(names = "--test-images", paramLabel = "DIR",
@@ -58,7 +58,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--init-model", paramLabel = "FILE",
             description = "Start from this model.zip's parameters (fine-tuning), Adam's state fresh; --steps then defaults to "
-                    + Recipe.FINE_TUNING_STEPS + " and --lr to " + Recipe.FINE_TUNING_LR + ", decaying linearly to 0, --augment to default and"
+                    + Recipe.FINE_TUNING_STEPS + " and --lr to " + Recipe.FINE_TUNING_LR + ", decaying linearly to 0, --images-weight to "
+                    + Recipe.FINE_TUNING_IMAGES_WEIGHT + ", --augment to default and"
                     + " --label-smoothing to the model's.")
     String initModel;
 
@@ -147,8 +148,8 @@ final class TrainCommand implements Callable<Integer> {
         String dataDir = images == null || spec.commandLine().getParseResult().hasMatchedOption("--data") ? data : null;
         checks.require(imagesWeight == null || images != null && dataDir != null, "--images-weight needs both --data and --images");
         checks.require(imagesWeight == null || imagesWeight > 0 && imagesWeight < 1, "--images-weight must be above 0 and below 1, not " + imagesWeight);
-        Double weight = images != null && dataDir != null ? (imagesWeight != null ? imagesWeight : IMAGES_WEIGHT) : null;
         Recipe recipe = new Recipe(preset, initModel);
+        Double weight = images != null && dataDir != null ? recipe.imagesWeight(imagesWeight) : null;
         long trainSteps = recipe.steps(steps);
         double lr = recipe.learningRate(learningRate);
         int frequency = recipe.averagingFrequency(averagingFrequency);

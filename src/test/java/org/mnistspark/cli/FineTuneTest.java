@@ -91,11 +91,11 @@ class FineTuneTest {
         double mnist = metrics.get("accuracy").asDouble();
         System.out.printf("new hand, %d held-out photos: %.4f before, %.4f after fine-tuning; MNIST test %.4f before, %.4f after%n",
                 HELD_OUT, before.get("accuracy").asDouble(), after.get("accuracy").asDouble(), base, mnist);
-        assertEquals(1000, metrics.get("steps").asLong(), "the fine-tuning default");
+        assertEquals(2000, metrics.get("steps").asLong(), "the fine-tuning default");
         assertEquals(Augmentation.DEFAULT.describe(), metrics.get("augmentation").asText(), "the fine-tuning default");
         assertEquals(ModelFile.info(TrainedModel.modelFile().toString(), new Configuration()).labelSmoothing(),
                 metrics.get("label_smoothing").asDouble(), "the starting model's");
-        assertEquals(0.5, metrics.get("images_weight").asDouble(), "the default share of scans with MNIST");
+        assertEquals(0.25, metrics.get("images_weight").asDouble(), "fine-tuning's share of scans with MNIST");
         assertEquals(0, metrics.get("block_momentum").asDouble(), "plain averaging, with which the fine-tuning rate was measured");
         double error = 1 - before.get("accuracy").asDouble();
         assertTrue(error > 0.1, "the new hand must be one the model reads poorly: accuracy " + before.get("accuracy"));

@@ -27,6 +27,7 @@ class RecipeTest {
         assertEquals(Preset.FAST.steps(), fast.steps(null));
         assertEquals(Preset.FAST.learningRate(), fast.learningRate(null));
         assertEquals(Preset.FAST.averagingFrequency(), fast.averagingFrequency(null));
+        assertEquals(0.5, fast.imagesWeight(null), "half scans, half IDX data");
         assertEquals(0.1, fast.labelSmoothing(null, () -> {
             throw new AssertionError(NO_MODEL_FILE_READ);
         }));
@@ -44,6 +45,7 @@ class RecipeTest {
         assertEquals(300, seed.steps(300L));
         assertEquals(1e-3, seed.learningRate(1e-3));
         assertEquals(2, seed.averagingFrequency(2));
+        assertEquals(0.4, seed.imagesWeight(0.4));
         assertEquals(0.2, seed.labelSmoothing(0.2, () -> {
             throw new AssertionError(NO_MODEL_FILE_READ);
         }));
@@ -62,6 +64,7 @@ class RecipeTest {
         assertEquals(Recipe.FINE_TUNING_STEPS, tuning.steps(null));
         assertEquals(Recipe.FINE_TUNING_LR, tuning.learningRate(null));
         assertEquals(Preset.SEED.averagingFrequency(), tuning.averagingFrequency(null));
+        assertEquals(0.25, tuning.imagesWeight(null), "MNIST kept in three quarters of each minibatch");
         assertEquals(0.05, tuning.labelSmoothing(null, Configuration::new));
         assertEquals(Augmentation.DEFAULT, tuning.augmentation(null));
         assertEquals(Hyperparameters.Decay.LINEAR, tuning.hyperparameters(1e-3, 42, 0.05, Augmentation.DEFAULT).decay(), "down to zero");
