@@ -13,11 +13,13 @@ import java.util.List;
  * whole picture, or across most of it near an edge, where a box's sides lie. A run counts the rows either
  * side of it, so a line a little off the horizontal stays one run, and bridges gaps of a few pixels (a
  * faint or JPEG-broken rule). A tightly cropped digit has such runs too (a 7's bar, a 1's stem), so
- * horizontal runs are lines only if they go on past the rest of the ink at both ends, and there are two
+ * horizontal runs are lines only if they go on past the rest of the ink at both ends (or reach the
+ * picture's edge where the digit runs off it), and there are two
  * of them far apart (a box's top and bottom, rules), or vertical runs end on them near both their ends
  * (a box's sides, a comb's teeth), or one is far longer than the rest of the ink is tall; vertical runs only alongside accepted horizontal ones,
  * across the whole picture (squared paper) or, near an edge, meeting one of them (a box's side, a comb's
- * tooth). With no line found the picture is left exactly as it was.
+ * tooth). Ink clearly darker than the lines' own stays: a pen stroke along a pale rule. With no line
+ * found the picture is left exactly as it was.
  */
 final class FormLines {
     /** Near an edge: within this share of the picture's side from it. */
@@ -39,6 +41,8 @@ final class FormLines {
     /** Gaps a run bridges, and how near a vertical line's end must come to a horizontal one, in pixels. */
     private static final int GAP = 2;
     private static final int MEETS = 3;
+    /** Ink this many times the lines' own level is a stroke's, not a line's. */
+    private static final float STROKE_OVER_LINE = 1.3f;
 
     private record Run(int line, int start, int end) {
         int length() {
@@ -79,7 +83,11 @@ final class FormLines {
             return null;
         }
         // A tightly cropped digit's strokes end where the rest of it does; a box or a rule goes on past the digit.
-        List<Run> past = across.stream().filter(r -> r.start() < rest[0] - GAP && r.end() > rest[1] + GAP).toList();
+        // Where the digit runs off the picture, a line there can only reach the edge with it.
+        boolean offLeft = rest[0] <= GAP;
+        boolean offRight = rest[1] >= w - 1 - GAP;
+        List<Run> past = across.stream().filter(r -> (r.start() < rest[0] - GAP || offLeft && r.start() <= GAP)
+                && (r.end() > rest[1] + GAP || offRight && r.end() >= w - 1 - GAP)).toList();
         if (past.isEmpty()) {
             return null;
         }
@@ -102,7 +110,26 @@ final class FormLines {
         for (int i = 0; i < clear.length; i++) {
             clear[i] |= clearDown[i];
         }
+        spareDarkerInk(ink, clear, threshold);
         return clear;
+    }
+
+    /**
+     * Takes out of {@code clear} the pixels of clearly darker ink than the lines' own (their 90th
+     * percentile): a pen stroke running along or across a pale rule is the digit's, not the paper's.
+     */
+    private static void spareDarkerInk(GreyImage ink, boolean[] clear, float threshold) {
+        float[] v = ink.luminance();
+        Levels levels = new Levels();
+        for (int i = 0; i < clear.length; i++) {
+            if (clear[i] && v[i] >= threshold) {
+                levels.add(v[i]);
+            }
+        }
+        float darker = STROKE_OVER_LINE * levels.quantile(0.9);
+        for (int i = 0; i < clear.length; i++) {
+            clear[i] &= v[i] <= darker;
+        }
     }
 
     /**

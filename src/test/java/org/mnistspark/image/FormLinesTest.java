@@ -73,6 +73,44 @@ class FormLinesTest {
     }
 
     @Test
+    void aDarkStrokeAlongAPaleRuleStaysTheDigits() {
+        // A 7 whose bar lies on one of the squared paper's rules.
+        int[][] seven = {{34, 51}, {86, 51}, {52, 106}};
+        double off = meanAbsoluteDifference(input(squared(seven, true), true), input(squared(seven, false), true));
+        assertTrue(off <= 0.02, "the bar on the rule goes with it: " + off);
+    }
+
+    @Test
+    void rulesAreFoundUnderADigitThatRunsOffThePicture() {
+        // The form-boxes set's 3 number 55 (seed 42): squared paper, the 3 cut off by the picture's left edge.
+        long seed = (((42 * 31 + 3) * 10) + 3) * 1_000_003L + 55;
+        float[] cleared = input(FormBoxes.scan(3, FormBoxes.Layout.SQUARED, new Random(seed), true), true);
+        float[] unprinted = input(FormBoxes.scan(3, FormBoxes.Layout.SQUARED, new Random(seed), false), true);
+        double off = meanAbsoluteDifference(cleared, unprinted);
+        assertTrue(off <= 0.03, "the rules are cleared: " + off);
+    }
+
+    /** A dark pen's path through {@code points} on pale squared paper (a rule every 20 pixels from 10), or on blank paper. */
+    private static BufferedImage squared(int[][] points, boolean ruled) {
+        BufferedImage page = new BufferedImage(131, 121, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = page.createGraphics();
+        g.setColor(new Color(230, 230, 230));
+        g.fillRect(0, 0, page.getWidth(), page.getHeight());
+        g.setColor(new Color(175, 175, 175));
+        for (int at = 10; ruled && at < page.getWidth(); at += 20) {
+            g.fillRect(at, 0, 2, page.getHeight());
+            g.fillRect(0, at, page.getWidth(), 2);
+        }
+        g.setColor(new Color(35, 35, 35));
+        g.setStroke(new java.awt.BasicStroke(5, java.awt.BasicStroke.CAP_ROUND, java.awt.BasicStroke.JOIN_ROUND));
+        for (int i = 1; i < points.length; i++) {
+            g.drawLine(points[i - 1][0], points[i - 1][1], points[i][0], points[i][1]);
+        }
+        g.dispose();
+        return page;
+    }
+
+    @Test
     void aRuleOrBoxSmallerThanADigitsStrokesIsNotLookedFor() {
         // 20 pixels: a printed frame this small cannot be told from a digit's strokes.
         float[] luminance = new float[20 * 20];
