@@ -22,8 +22,6 @@ import picocli.CommandLine.Spec;
         description = "Train the CNN on an IDX data set, labelled scans or both with Spark, from scratch or from a model;"
                 + " write model.zip, metrics.json and train-log.csv, or continue a checkpointed run with --resume.")
 final class TrainCommand implements Callable<Integer> {
-    /** Half of each minibatch from the scans, half from the IDX data, when both are given. */
-
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:MNIST_DIR:-data/mnist}",
             description = "Directory with train-/t10k- images and labels in IDX format, .gz or raw (env MNIST_DIR);"
                     + " with --images, read only if given.")
