@@ -7,8 +7,9 @@ package org.mnistspark.image;
  *
  * <p>Photographs need more than the NIST scans did: which of ink and paper is dark is decided from
  * the picture (paper is the majority), and the paper's own level is estimated block by block and
- * subtracted, so unevenly lit paper does not read as ink; and printed lines around the digit (a form's
- * box, ruled or squared paper) are cleared ({@link FormLines}), so that the box is the digit's, not the form's.
+ * subtracted, so unevenly lit paper does not read as ink; printed lines around the digit (a form's
+ * box, ruled or squared paper) are cleared ({@link FormLines}), so that the box is the digit's, not the
+ * form's; and strokes thinner than MNIST's are thickened ({@link PenWidth}).
  */
 final class MnistStyle {
     /** Blocks per side when estimating the paper's level: enough to follow a lighting gradient across the page. */
@@ -48,6 +49,8 @@ final class MnistStyle {
         if (box == null) {
             throw new UnreadableImageException("no ink found: the picture is blank");
         }
+        ink = PenWidth.thickened(ink);
+        box = inkBox(ink);
         GreyImage digit = ink.cropped(box[0], box[1], box[2], box[3]);
         int box20 = Math.min(DIGIT_BOX * Math.min(rows, cols) / 28, Math.min(rows, cols));
         double scale = (double) box20 / Math.max(digit.width(), digit.height());
