@@ -1,6 +1,6 @@
 package org.mnistspark.image;
 
-/** Small pieces of ink: the 8-connected parts of a mask smaller than a share of its largest part. */
+/** Small pieces of ink, the 8-connected parts of a mask smaller than a share of its largest part; and that largest part. */
 final class Specks {
     /** A part under this share of the largest is a speck; a digit's own separate strokes (a 5's bar) are larger. */
     static final double SHARE = 0.08;
