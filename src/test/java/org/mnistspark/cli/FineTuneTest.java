@@ -26,16 +26,16 @@ import org.mnistspark.testing.TrainedModel;
 /**
  * Fine-tuning the suite's model on 30 photos per digit of a hand it reads poorly ({@link NewHand}: MNIST
  * test digits leaning hard backwards, in a broad pen, photographed on paper) with the defaults of
- * {@code --init-model} but half their steps (for the suite's time), MNIST mixed in: on other photos of
+ * {@code --init-model} but 600 of their 2,000 steps (for the suite's time), MNIST mixed in: on other photos of
  * that hand at least half of the errors go, and MNIST's own test accuracy stays within {@link #MNIST_MARGIN}.
  */
 class FineTuneTest {
     private static final int PER_DIGIT = 30;
     private static final int HELD_OUT = 1000;
     /**
-     * How far MNIST test accuracy may fall. Measured with the suite's recipe it rose, 98.24% to 98.78%
+     * How far MNIST test accuracy may fall. Measured with the suite's recipe it rose, 98.24% to 98.59%
      * (the model is short of training and the run trains it further on MNIST); the product's target for
-     * a full model is 0.1 point (see the README). On the new hand it went from 86.6% to 95.6%, where
+     * a full model is 0.1 point (see the README). On the new hand it went from 86.6% to 95.3% (95.6% at 1,000 steps), where
      * half of the error is 93.3%.
      */
     private static final double MNIST_MARGIN = 0.002;
@@ -82,7 +82,7 @@ class FineTuneTest {
         JsonNode before = untuned();
         Path run = dir.resolve("tuned");
         Cli tune = Cli.run("train", "--images", tuning.toString(), "--init-model", TrainedModel.modelFile().toString(),
-                "--data", TestData.mnist().toString(), "--output", run.toString(), "--master", "local[2]", "--steps", "1000");
+                "--data", TestData.mnist().toString(), "--output", run.toString(), "--master", "local[2]", "--steps", "600");
         assertEquals(0, tune.exitCode(), tune.err());
         JsonNode after = evaluate(run.resolve("model.zip"), dir.resolve("after.json"));
 
@@ -91,7 +91,7 @@ class FineTuneTest {
         double mnist = metrics.get("accuracy").asDouble();
         System.out.printf("new hand, %d held-out photos: %.4f before, %.4f after fine-tuning; MNIST test %.4f before, %.4f after%n",
                 HELD_OUT, before.get("accuracy").asDouble(), after.get("accuracy").asDouble(), base, mnist);
-        assertEquals(1000, metrics.get("steps").asLong(), "as given: half the default, which RecipeTest checks, for the suite's time");
+        assertEquals(600, metrics.get("steps").asLong(), "as given: under a third of the default, which RecipeTest checks, for the suite's time");
         assertEquals(Augmentation.DEFAULT.describe(), metrics.get("augmentation").asText(), "the fine-tuning default");
         assertEquals(ModelFile.info(TrainedModel.modelFile().toString(), new Configuration()).labelSmoothing(),
                 metrics.get("label_smoothing").asDouble(), "the starting model's");
