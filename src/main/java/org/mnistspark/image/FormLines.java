@@ -3,6 +3,7 @@ package org.mnistspark.image;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Printed lines around a digit: the box it was written in, the rules of ruled or squared paper. They
@@ -14,7 +15,8 @@ import java.util.List;
  * side of it, so a line a little off the horizontal stays one run, and bridges gaps of a few pixels (a
  * faint or JPEG-broken rule). A tightly cropped digit has such runs too (a 7's bar, a 1's stem), so
  * horizontal runs are lines only if they go on past the rest of the ink at both ends (or reach the
- * picture's edge where the digit runs off it), and there are two
+ * picture's edge where the digit runs off it, or close a box with vertical runs: a digit that fills its
+ * box reaches the box's sides), and there are two
  * of them far apart (a box's top and bottom, rules), or vertical runs end on them near both their ends
  * (a box's sides, a comb's teeth), or one is far longer than the rest of the ink is tall; vertical runs only alongside accepted horizontal ones,
  * across the whole picture (squared paper) or, near an edge, meeting one of them (a box's side, a comb's
@@ -86,8 +88,9 @@ final class FormLines {
         // Where the digit runs off the picture, a line there can only reach the edge with it.
         boolean offLeft = rest[0] <= GAP;
         boolean offRight = rest[1] >= w - 1 - GAP;
-        List<Run> past = across.stream().filter(r -> (r.start() < rest[0] - GAP || offLeft && r.start() <= GAP)
-                && (r.end() > rest[1] + GAP || offRight && r.end() >= w - 1 - GAP)).toList();
+        Stream<Run> pastTheDigit = across.stream().filter(r -> (r.start() < rest[0] - GAP || offLeft && r.start() <= GAP)
+                && (r.end() > rest[1] + GAP || offRight && r.end() >= w - 1 - GAP));
+        List<Run> past = Stream.concat(pastTheDigit, closedBox(across, down, h).stream()).distinct().toList();
         if (past.isEmpty()) {
             return null;
         }
@@ -212,6 +215,18 @@ final class FormLines {
 
     private static boolean nearEdge(int line, int side) {
         return line < EDGE_BAND * side || line >= (1 - EDGE_BAND) * side;
+    }
+
+    /**
+     * The top and bottom of a closed box: horizontal runs far apart, each with vertical runs ending on it
+     * near both its ends. A digit that fills its box reaches the box's sides, so its lines go no further
+     * than the digit does; a digit's strokes hardly ever close a rectangle of such lines.
+     */
+    private static List<Run> closedBox(List<Run> across, List<Run> down, int h) {
+        List<Run> framed = across.stream().filter(r -> framed(r, down)).toList();
+        int top = framed.stream().mapToInt(Run::line).min().orElse(0);
+        int bottom = framed.stream().mapToInt(Run::line).max().orElse(0);
+        return bottom - top >= APART * h ? framed : List.of();
     }
 
     /** Whether vertical runs end on a horizontal one near both its ends: a box's sides, a comb's outer teeth. */

@@ -90,6 +90,19 @@ class FormLinesTest {
         assertTrue(off <= 0.03, "the rules are cleared: " + off);
     }
 
+    @Test
+    void aBoxTheDigitFillsIsClearedToo() {
+        // The form-boxes set's 2 number 200 and 7 number 24 (seed 42): each digit reaches its box's sides, so no line of
+        // the box goes on past the digit.
+        for (int[] picture : new int[][] {{2, 200}, {7, 24}}) {
+            long seed = (((42 * 31 + 3) * 10) + picture[0]) * 1_000_003L + picture[1];
+            float[] cleared = input(FormBoxes.scan(picture[0], FormBoxes.Layout.BOX, new Random(seed), true), true);
+            float[] unprinted = input(FormBoxes.scan(picture[0], FormBoxes.Layout.BOX, new Random(seed), false), true);
+            double off = meanAbsoluteDifference(cleared, unprinted);
+            assertTrue(off <= 0.03, "the box around the " + picture[0] + " is cleared: " + off);
+        }
+    }
+
     /** A dark pen's path through {@code points} on pale squared paper (a rule every 20 pixels from 10), or on blank paper. */
     private static BufferedImage squared(int[][] points, boolean ruled) {
         BufferedImage page = new BufferedImage(131, 121, BufferedImage.TYPE_BYTE_GRAY);
