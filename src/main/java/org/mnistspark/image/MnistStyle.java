@@ -49,8 +49,12 @@ final class MnistStyle {
         if (box == null) {
             throw new UnreadableImageException("no ink found: the picture is blank");
         }
-        ink = PenWidth.thickened(ink);
-        box = inkBox(ink);
+        GreyImage thickened = PenWidth.thickened(ink);
+        if (thickened != ink) {
+            // Grown strokes reach further: a pixel beyond the box for each pass.
+            ink = thickened;
+            box = inkBox(ink);
+        }
         GreyImage digit = ink.cropped(box[0], box[1], box[2], box[3]);
         int box20 = Math.min(DIGIT_BOX * Math.min(rows, cols) / 28, Math.min(rows, cols));
         double scale = (double) box20 / Math.max(digit.width(), digit.height());
