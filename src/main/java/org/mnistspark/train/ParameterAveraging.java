@@ -97,7 +97,8 @@ final class ParameterAveraging implements Trainer {
 
     @Override
     public String describe() {
-        return "engine: mnist-spark (one Spark job a round of " + workers + " workers, the training set broadcast once)";
+        return "engine: mnist-spark (one Spark job a round of " + workers + (workers == 1 ? " worker" : " workers")
+                + ", the training set broadcast once)";
     }
 
     @Override

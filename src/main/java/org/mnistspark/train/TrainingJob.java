@@ -199,8 +199,12 @@ public final class TrainingJob {
      */
     private TestMetrics train(MultiLayerNetwork network, MomentumBuffer momentum, WeightAverage average, long start) throws IOException {
         TrainingSet heldOut = data.heldOut();
-        out.printf("training on %d examples (%s) from %s, %d held out for calibration: %d steps of %d, %d workers averaging every %d steps%n",
-                examples.count(), data.shape(), data.trainedOn(), heldOut.count(), steps, hp.batchSize(), workers, config.averagingFrequency());
+        // One worker averages nothing: its parameters only go back to the driver.
+        String rounds = workers == 1
+                ? String.format("1 worker, its parameters back to the driver every %d steps", config.averagingFrequency())
+                : String.format("%d workers averaging every %d steps", workers, config.averagingFrequency());
+        out.printf("training on %d examples (%s) from %s, %d held out for calibration: %d steps of %d, %s%n",
+                examples.count(), data.shape(), data.trainedOn(), heldOut.count(), steps, hp.batchSize(), rounds);
         out.println("augmentation: " + hp.augmentation().describe());
         out.println("averaging: " + blockMomentum.describe());
         out.println(average.describe());
