@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
@@ -45,6 +46,7 @@ class YarnClusterIT {
     /** The README's paths, on the cluster's default file system. */
     private static final String DATA = "hdfs:///data/mnist";
     private static final String RUN = "hdfs:///runs/yarn";
+    private static final String ALONE = "hdfs:///runs/alone";
     /** A short run with checkpoints before its end, so that the kill lands between two. */
     private static final int STEPS = 40;
     private static final List<String> RECIPE = List.of("--steps", String.valueOf(STEPS), "--checkpoint-every", "10", "--lr", "1e-3",
@@ -61,6 +63,8 @@ class YarnClusterIT {
     private static ApplicationId killed;
     private static long checkpointStep;
     private static String resumedDriverOutput;
+    /** The same recipe trained without interruption in local mode, in this JVM while YARN runs the applications. */
+    private static CompletableFuture<Cli> uninterrupted;
 
     /** The training run on YARN, killed once it has a checkpoint, and resumed there. */
     @BeforeAll
@@ -73,6 +77,8 @@ class YarnClusterIT {
         clientMode = List.of("--master", "yarn", "--deploy-mode", "client", "--num-executors", "2", "--executor-cores", "1", "--conf", jars);
         TestHdfs.fileSystem().copyFromLocalFile(new org.apache.hadoop.fs.Path(MnistSample.write(Files.createDirectories(dir.resolve("data")), 500, 100).toUri()),
                 hdfs(DATA));
+        uninterrupted = CompletableFuture.supplyAsync(() -> Cli.run(withRecipe("train", "--data", hdfs(DATA).toString(),
+                "--output", hdfs(ALONE).toString(), "--master", "local[2]").toArray(String[]::new)), run -> new Thread(run, "run left alone").start());
         try (Submission training = submit("train", "train", clusterMode, withRecipe("--data", DATA, "--output", RUN))) {
             killed = training.await("the application to run", yarn::runningApplication, APPLICATION);
             training.await("the first checkpoint", () -> existing(RUN + "/checkpoint.zip"), APPLICATION);
@@ -112,15 +118,13 @@ class YarnClusterIT {
         assertEquals(List.of("10", "20", "30", "40"), logged, "one row per report, none twice");
     }
 
-    /** The same recipe trained without interruption, in local mode: the run resumed on YARN ends exactly there. */
+    /** The run resumed on YARN ends exactly where the run left alone does. */
     @Test
     void theResumedRunEndsWithTheParametersOfTheRunLeftAlone() {
-        String alone = hdfs("/runs/alone").toString();
-        Cli uninterrupted = Cli.run(withRecipe("train", "--data", hdfs(DATA).toString(), "--output", alone, "--master", "local[2]")
-                .toArray(String[]::new));
-        assertEquals(0, uninterrupted.exitCode(), uninterrupted.err());
+        Cli alone = uninterrupted.join();
+        assertEquals(0, alone.exitCode(), alone.err());
 
-        MultiLayerNetwork expected = ModelFile.load(alone + "/model.zip", new Configuration()).network();
+        MultiLayerNetwork expected = ModelFile.load(hdfs(ALONE) + "/model.zip", new Configuration()).network();
         MultiLayerNetwork resumed = ModelFile.load(hdfs(RUN + "/model.zip").toString(), new Configuration()).network();
         assertEquals(expected.getIterationCount(), resumed.getIterationCount());
         assertEquals(expected.params(), resumed.params());
