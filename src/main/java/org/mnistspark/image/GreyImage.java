@@ -85,6 +85,47 @@ public record GreyImage(int width, int height, float[] luminance) {
         return new GreyImage(newWidth, newHeight, new AreaWeights(height, newHeight).resampleRows(wide, newWidth));
     }
 
+    /**
+     * Enlarged by bilinear interpolation between pixel centres, the edges held: a small scan's pixels
+     * become smooth strokes rather than blocks.
+     */
+    GreyImage enlarged(int newWidth, int newHeight) {
+        Taps columns = new Taps(width, newWidth);
+        Taps rows = new Taps(height, newHeight);
+        float[] out = new float[newWidth * newHeight];
+        for (int y = 0; y < newHeight; y++) {
+            int above = rows.near[y] * width;
+            int below = rows.far[y] * width;
+            float ty = rows.toFar[y];
+            for (int x = 0; x < newWidth; x++) {
+                float tx = columns.toFar[x];
+                float top = luminance[above + columns.near[x]] * (1 - tx) + luminance[above + columns.far[x]] * tx;
+                float bottom = luminance[below + columns.near[x]] * (1 - tx) + luminance[below + columns.far[x]] * tx;
+                out[y * newWidth + x] = top * (1 - ty) + bottom * ty;
+            }
+        }
+        return new GreyImage(newWidth, newHeight, out);
+    }
+
+    /** For one axis, the two source pixels whose centres each target pixel's centre lies between, and how far towards the second. */
+    private static final class Taps {
+        final int[] near;
+        final int[] far;
+        final float[] toFar;
+
+        Taps(int from, int to) {
+            near = new int[to];
+            far = new int[to];
+            toFar = new float[to];
+            for (int t = 0; t < to; t++) {
+                double f = Math.max(0, Math.min(from - 1, (t + 0.5) * from / to - 0.5));
+                near[t] = (int) f;
+                far[t] = Math.min(from - 1, near[t] + 1);
+                toFar[t] = (float) (f - near[t]);
+            }
+        }
+    }
+
     /** For one axis, which source pixels each target pixel covers and by how much, in flat arrays. */
     private static final class AreaWeights {
         /** Target pixel t covers source pixels first[t] .. first[t] + (offset[t + 1] - offset[t]) - 1. */

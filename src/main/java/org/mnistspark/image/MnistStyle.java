@@ -36,7 +36,7 @@ final class MnistStyle {
 
     /** As {@link #apply(GreyImage, int, int)}; without {@code clearLines}, printed lines count as ink (as they did before). */
     static float[] apply(GreyImage image, int rows, int cols, boolean clearLines) {
-        GreyImage ink = withoutPaper(inkHigh(workingCopy(image)));
+        GreyImage ink = withoutPaper(inkHigh(workingCopy(image, rows, cols)));
         float level = strokeLevel(ink);
         boolean[] lines = clearLines && level > 0 ? FormLines.find(ink, LINE_FLOOR * level) : null;
         if (lines != null) {
@@ -65,15 +65,23 @@ final class MnistStyle {
 
     /**
      * The picture shrunk so that its longer side is at most {@value #WORKING_SIZE} pixels: a digit
-     * needs no more to become 20×20, and every later step then costs the same for any photo size.
+     * needs no more to become 20×20, and every later step then costs the same for any photo size. A
+     * picture smaller than the model's input (a small, low-resolution scan) is enlarged smoothly, by
+     * the whole factor that makes it at least as large: as blocks, its pixels would read as jagged strokes.
      */
-    private static GreyImage workingCopy(GreyImage image) {
-        double scale = (double) WORKING_SIZE / Math.max(image.width(), image.height());
-        if (scale >= 1) {
-            return image;
+    private static GreyImage workingCopy(GreyImage image, int rows, int cols) {
+        int longer = Math.max(image.width(), image.height());
+        if (longer > WORKING_SIZE) {
+            double scale = (double) WORKING_SIZE / longer;
+            return image.resized(Math.max(1, (int) Math.round(image.width() * scale)),
+                    Math.max(1, (int) Math.round(image.height() * scale)));
         }
-        return image.resized(Math.max(1, (int) Math.round(image.width() * scale)),
-                Math.max(1, (int) Math.round(image.height() * scale)));
+        int input = Math.max(rows, cols);
+        if (longer < input) {
+            int factor = (input + longer - 1) / longer;
+            return image.enlarged(image.width() * factor, image.height() * factor);
+        }
+        return image;
     }
 
     /** Ink as high values: the picture as it is when its paper is dark, inverted when the paper is light. */

@@ -42,4 +42,16 @@ class GreyImageTest {
         assertArrayEquals(new float[] {(0 + 60 + (30 + 120) / 2f) / 3, ((30 + 120) / 2f + 90 + 150) / 3}, half.luminance(), 1e-4f);
         assertArrayEquals(new float[] {0, 0, 30, 30, 90, 90, 60, 60, 120, 120, 150, 150}, image.resized(6, 2).luminance(), 1e-4f);
     }
+
+    @Test
+    void enlargingInterpolatesBetweenPixelCentresAndHoldsTheEdges() {
+        GreyImage image = new GreyImage(2, 1, new float[] {0, 100});
+
+        // Target centres at 0.25, 0.75, 1.25, 1.75 source pixels: before the first centre and after the last, the edge.
+        assertArrayEquals(new float[] {0, 25, 75, 100}, image.enlarged(4, 1).luminance(), 1e-4f);
+        // One row: every target row takes it.
+        assertArrayEquals(new float[] {0, 25, 75, 100, 0, 25, 75, 100}, image.enlarged(4, 2).luminance(), 1e-4f);
+        // A single pixel stays one level.
+        assertArrayEquals(new float[] {7, 7, 7, 7}, new GreyImage(1, 1, new float[] {7}).enlarged(2, 2).luminance(), 1e-4f);
+    }
 }

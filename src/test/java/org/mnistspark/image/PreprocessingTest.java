@@ -66,6 +66,24 @@ class PreprocessingTest {
     }
 
     @Test
+    void aSmallLowResolutionScanIsEnlargedSmoothly() {
+        double sum = 0;
+        List<Digits.Digit> digits = Digits.mnistTest(50);
+        for (Digits.Digit digit : digits) {
+            float[] paper = new float[28 * 28];
+            for (int i = 0; i < paper.length; i++) {
+                paper[i] = 255 - (digit.pixels()[i] & 0xff);
+            }
+            // The digit's 20-pixel box scanned at 8 pixels, as an 8×8 scan of a form holds it.
+            GreyImage scan = new GreyImage(28, 28, paper).cropped(4, 4, 20, 20).resized(8, 8);
+            sum += bestCorrelation(Preprocessing.MNIST.apply(scan, 28, 28), digit.pixels());
+        }
+        double mean = sum / digits.size();
+        // 0.76 when the scan's pixels were enlarged as blocks.
+        assertTrue(mean > 0.79, "mean correlation " + mean + " with the MNIST digits");
+    }
+
+    @Test
     void blankPaperHasNoDigit() {
         float[] paper = new float[100 * 80];
         Random random = new Random(2);
