@@ -7,7 +7,8 @@ package org.mnistspark.image;
  *
  * <p>Photographs need more than the NIST scans did: which of ink and paper is dark is decided from
  * the picture (paper is the majority), and the paper's own level is estimated block by block and
- * subtracted, so unevenly lit paper does not read as ink; printed lines around the digit (a form's
+ * subtracted, so unevenly lit paper does not read as ink (a block takes the lowest level around it,
+ * since where a tightly cropped digit's strokes fill a block, the block shows ink, not paper); printed lines around the digit (a form's
  * box, ruled or squared paper) are cleared ({@link FormLines}), so that the box is the digit's, not the
  * form's; and strokes thinner than MNIST's are thickened ({@link PenWidth}).
  */
@@ -38,7 +39,9 @@ final class MnistStyle {
     static float[] apply(GreyImage image, int rows, int cols, boolean clearLines) {
         GreyImage ink = withoutPaper(inkHigh(workingCopy(image, rows, cols)));
         float level = strokeLevel(ink);
-        boolean[] lines = clearLines && level > 0 ? FormLines.find(ink, LINE_FLOOR * level) : null;
+        // A picture smaller than the input is one digit's own small scan, with no room for a form's lines.
+        boolean small = Math.max(image.width(), image.height()) < Math.max(rows, cols);
+        boolean[] lines = clearLines && !small && level > 0 ? FormLines.find(ink, LINE_FLOOR * level) : null;
         if (lines != null) {
             // Stretched again without the lines: dark print must not set the level a faint pencil digit is held to.
             ink = FormLines.withoutSpecks(stretched(FormLines.cleared(ink, lines)));
@@ -121,6 +124,7 @@ final class MnistStyle {
                 level[j][i] = block.quantile(PAPER_QUANTILE);
             }
         }
+        level = lowestAround(level);
         // Which block centres each column lies between, and how far: the same on every row.
         int[] left = new int[w];
         int[] right = new int[w];
@@ -146,6 +150,25 @@ final class MnistStyle {
             }
         }
         return new GreyImage(w, h, out);
+    }
+
+    /** Each block's level the lowest of its own and its neighbours': a block the strokes fill shows ink, not paper. */
+    private static float[][] lowestAround(float[][] level) {
+        int by = level.length;
+        int bx = level[0].length;
+        float[][] out = new float[by][bx];
+        for (int j = 0; j < by; j++) {
+            for (int i = 0; i < bx; i++) {
+                float lowest = level[j][i];
+                for (int y = Math.max(0, j - 1); y <= Math.min(by - 1, j + 1); y++) {
+                    for (int x = Math.max(0, i - 1); x <= Math.min(bx - 1, i + 1); x++) {
+                        lowest = Math.min(lowest, level[y][x]);
+                    }
+                }
+                out[j][i] = lowest;
+            }
+        }
+        return out;
     }
 
     /**
