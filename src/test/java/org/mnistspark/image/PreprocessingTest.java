@@ -66,7 +66,7 @@ class PreprocessingTest {
     }
 
     @Test
-    void aSmallLowResolutionScanIsEnlargedSmoothly() {
+    void aSmallScanCroppedToItsInkReadsAsTheDigit() {
         double sum = 0;
         List<Digits.Digit> digits = Digits.mnistTest(50);
         for (Digits.Digit digit : digits) {
@@ -79,8 +79,8 @@ class PreprocessingTest {
             sum += bestCorrelation(Preprocessing.MNIST.apply(scan, 28, 28), digit.pixels());
         }
         double mean = sum / digits.size();
-        // 0.76 when the scan's pixels were enlarged as blocks.
-        assertTrue(mean > 0.79, "mean correlation " + mean + " with the MNIST digits");
+        // 0.76 with the scan's pixels enlarged as blocks, 0.81 with the paper's level taken where strokes fill a block.
+        assertTrue(mean > 0.82, "mean correlation " + mean + " with the MNIST digits");
     }
 
     @Test
