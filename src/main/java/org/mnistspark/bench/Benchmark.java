@@ -18,6 +18,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.mnistspark.model.Hyperparameters;
 import org.mnistspark.model.NativeBackend;
 import org.mnistspark.photos.PhotoSets;
+import org.mnistspark.photos.UciDigits;
 import org.mnistspark.score.ScoreSummary;
 import org.mnistspark.score.SummaryFile;
 import org.mnistspark.train.Engine;
@@ -205,22 +206,35 @@ public final class Benchmark {
         return Pace.of(run, settings.paceSteps(), Hyperparameters.seedRecipe().batchSize());
     }
 
-    /** The pace run's model on each generated photo set, scored through the product's own command. */
+    /**
+     * The pace run's model on each generated photo set, and on the UCI handwritten digits where
+     * scikit-learn's copy is installed, scored through the product's own command.
+     */
     private List<SetAccuracy> photoSets() throws IOException, InterruptedException {
         out.println("writing the generated photo sets, " + settings.setPhotos() + " pictures of each digit in each...");
         Path sets = work.resolve("photo-sets");
         PhotoSets.write(settings.mnistDir(), sets, settings.setPhotos(), 42);
         List<SetAccuracy> accuracy = new ArrayList<>();
         for (String set : PhotoSets.NAMES) {
-            out.println("scoring " + set + " with the pace run's model...");
-            Path scores = work.resolve("photo-set-" + set + ".parquet");
-            ChildProcess child = ChildProcess.run(List.of(submit(), "score", "--model", work.resolve("pace/model.zip").toString(),
-                    "--input", sets.resolve(set).toString(), "--output", scores.toString(), "--mode", "overwrite"), Map.of(),
-                    work.resolve("photo-set-" + set + ".log"));
-            require(child, "scoring " + set);
-            accuracy.add(SetAccuracy.read(set, scores));
+            accuracy.add(scoreSet(set, sets.resolve(set)));
+        }
+        if (Files.exists(UciDigits.SKLEARN_COPY)) {
+            UciDigits.write(UciDigits.SKLEARN_COPY, sets);
+            accuracy.add(scoreSet(UciDigits.NAME, sets.resolve(UciDigits.NAME)));
+        } else {
+            out.println("no " + UciDigits.SKLEARN_COPY + " (Debian's python3-sklearn): the UCI handwritten digits are left out");
         }
         return accuracy;
+    }
+
+    private SetAccuracy scoreSet(String set, Path folder) throws IOException, InterruptedException {
+        out.println("scoring " + set + " with the pace run's model...");
+        Path scores = work.resolve("photo-set-" + set + ".parquet");
+        ChildProcess child = ChildProcess.run(List.of(submit(), "score", "--model", work.resolve("pace/model.zip").toString(),
+                "--input", folder.toString(), "--output", scores.toString(), "--mode", "overwrite"), Map.of(),
+                work.resolve("photo-set-" + set + ".log"));
+        require(child, "scoring " + set);
+        return SetAccuracy.read(set, scores);
     }
 
     /** {@code submit.sh bench --part ARGS...}: a measurement that runs inside one process. */

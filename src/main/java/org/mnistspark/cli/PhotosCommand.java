@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mnistspark.photos.PhotoSets;
+import org.mnistspark.photos.UciDigits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Spec;
                 + " mnist-photo (MNIST test digits photographed on paper), other-writers (digits in other hands, small"
                 + " low-resolution scans), pens (ballpoint, felt marker, pencil, blue ink; JPEG-compressed photos) and"
                 + " form-boxes (in printed boxes, combed boxes, on ruled and squared paper). The same seed writes the same files."
-                + " With --writer, one set instead: writer-W, every digit in that one person's hand, scanned as other-writers.")
+                + " With --writer, one set instead: writer-W, every digit in that one person's hand, scanned as other-writers."
+                + " With --uci-digits, one set instead: uci-digits, real handwriting by 13 writers as 8x8 scans.")
 final class PhotosCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "DIR", required = true, description = "Where to write the sets.")
     Path output;
@@ -31,6 +33,11 @@ final class PhotosCommand implements Callable<Integer> {
                     + " another --seed gives other pictures of the same hand, e.g. to fine-tune on and to check on.")
     Long writer;
 
+    @Option(names = "--uci-digits", paramLabel = "FILE", arity = "0..1", fallbackValue = "/usr/lib/python3/dist-packages/sklearn/datasets/data/digits.csv.gz",
+            description = "Write only the set uci-digits: the UCI handwritten digits of FILE (64 counts and a label a line, gzipped or not)"
+                    + " as 8x8 scans; without FILE, scikit-learn's copy (Debian's python3-sklearn): ${FALLBACK-VALUE}.")
+    Path uciDigits;
+
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:MNIST_DIR:-data/mnist}",
             description = "MNIST, whose test digits mnist-photo photographs (env MNIST_DIR).")
     String data;
@@ -44,11 +51,15 @@ final class PhotosCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         new OptionChecks(spec).atLeastOne("--per-class", perClass);
+        if (uciDigits != null) {
+            refuseExisting(output.resolve(UciDigits.NAME));
+            int digits = UciDigits.write(uciDigits, output);
+            spec.commandLine().getOut().printf("wrote %d digits under %s%n", digits, output.resolve(UciDigits.NAME));
+            return 0;
+        }
         if (writer != null) {
             Path set = output.resolve(PhotoSets.oneWriterSet(writer));
-            if (Files.exists(set) && !outputMode.overwrite()) {
-                throw new IllegalArgumentException(set + ": already exists; write into another --output or add --mode overwrite");
-            }
+            refuseExisting(set);
             PhotoSets.writeOneWriter(writer, output, perClass, seed);
             spec.commandLine().getOut().printf("wrote %d pictures of each digit in one hand under %s%n", perClass, set);
             return 0;
@@ -62,5 +73,11 @@ final class PhotosCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("wrote %d pictures of each digit in each of %s under %s%n", perClass,
                 String.join(", ", PhotoSets.NAMES), output);
         return 0;
+    }
+
+    private void refuseExisting(Path set) {
+        if (Files.exists(set) && !outputMode.overwrite()) {
+            throw new IllegalArgumentException(set + ": already exists; write into another --output or add --mode overwrite");
+        }
     }
 }

@@ -75,7 +75,7 @@ public final class PhotoSets {
         return Integer.parseInt(parts[parts.length - 2]);
     }
 
-    private static void delete(Path folder) throws IOException {
+    static void delete(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
         }
