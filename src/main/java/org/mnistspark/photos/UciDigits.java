@@ -87,7 +87,7 @@ public final class UciDigits {
         return new Digit(label, counts);
     }
 
-    /** The whole number a field holds (scikit-learn's copy writes them as 0.0 to 16.0), or -1. */
+    /** The whole number a field holds, written as 16 or 16.0 (as a CSV written from floats has it), or -1. */
     private static int whole(String field) {
         try {
             double v = Double.parseDouble(field.strip());

@@ -16,6 +16,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnistspark.testing.Cli;
+import org.mnistspark.testing.TestData;
 import org.mnistspark.testing.TrainedModel;
 
 /** {@code photos --uci-digits}: the UCI handwritten digits as small scans, and the suite's model reading them. */
@@ -29,7 +30,7 @@ class UciDigitsTest {
     @TempDir
     Path dir;
 
-    /** A line of the file: 64 counts, then the label, as scikit-learn's copy writes them. */
+    /** A line of the file: 64 counts, then the label, written as floats (the real file has them as integers). */
     private static String line(int count, int label) {
         return String.join(",", Collections.nCopies(64, count + ".0")) + "," + label + ".0";
     }
@@ -82,9 +83,10 @@ class UciDigitsTest {
 
     @Test
     void theSuitesModelReadsRealOtherWritersDigits() {
-        assertTrue(Files.exists(UciDigits.SKLEARN_COPY), UciDigits.SKLEARN_COPY + " is missing: apt-get install python3-sklearn");
+        Path digits = TestData.uciDigits();
+        assertTrue(Files.exists(digits), digits + " is missing: apt-get install python3-sklearn, or set UCI_DIGITS");
         Path sets = dir.resolve("sets");
-        Cli cli = Cli.run("photos", "--uci-digits", "--output", sets.toString());
+        Cli cli = Cli.run("photos", "--uci-digits", digits.toString(), "--output", sets.toString());
         assertEquals(0, cli.exitCode(), cli.err());
         assertEquals("wrote 1797 digits under " + sets.resolve("uci-digits"), cli.out().strip());
 

@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.mnistspark.idx.Dataset;
 import org.mnistspark.idx.Downloader;
+import org.mnistspark.photos.UciDigits;
 
 /**
  * Where the tests find real data: {@code MNIST_DIR} (or {@code FASHION_MNIST_DIR}), else the usual
- * local folder, else the project's own checksummed download into {@code data/}.
+ * local folder, else the project's own checksummed download into {@code data/}; and the UCI digits.
  */
 public final class TestData {
     private TestData() {}
@@ -22,6 +23,19 @@ public final class TestData {
     public static Path fashion() {
         return locate("FASHION_MNIST_DIR",
                 List.of(Path.of("/usr/share/datasets/fashion-mnist"), Path.of("data/fashion")), Dataset.FASHION);
+    }
+
+    /**
+     * The UCI handwritten digits: {@code UCI_DIGITS}, else scikit-learn's copy (Debian's python3-sklearn),
+     * else {@code data/uci-digits.csv.gz}, where {@code .ci/run} puts that one file of the package.
+     */
+    public static Path uciDigits() {
+        String configured = System.getenv("UCI_DIGITS");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        Path local = Path.of("data/uci-digits.csv.gz");
+        return Files.exists(UciDigits.SKLEARN_COPY) || !Files.exists(local) ? UciDigits.SKLEARN_COPY : local;
     }
 
     private static Path locate(String variable, List<Path> usual, Dataset dataset) {
