@@ -33,7 +33,7 @@ final class PhotosCommand implements Callable<Integer> {
                     + " another --seed gives other pictures of the same hand, e.g. to fine-tune on and to check on.")
     Long writer;
 
-    @Option(names = "--uci-digits", paramLabel = "FILE", arity = "0..1", fallbackValue = "/usr/lib/python3/dist-packages/sklearn/datasets/data/digits.csv.gz",
+    @Option(names = "--uci-digits", paramLabel = "FILE", arity = "0..1", fallbackValue = UciDigits.SKLEARN_COPY_FILE,
             description = "Write only the set uci-digits: the UCI handwritten digits of FILE (64 counts and a label a line, gzipped or not)"
                     + " as 8x8 scans; without FILE, scikit-learn's copy (Debian's python3-sklearn): ${FALLBACK-VALUE}.")
     Path uciDigits;

@@ -8,9 +8,10 @@ package org.mnistspark.image;
  * <p>Photographs need more than the NIST scans did: which of ink and paper is dark is decided from
  * the picture (paper is the majority), and the paper's own level is estimated block by block and
  * subtracted, so unevenly lit paper does not read as ink (a block takes the lowest level around it,
- * since where a tightly cropped digit's strokes fill a block, the block shows ink, not paper); printed lines around the digit (a form's
- * box, ruled or squared paper) are cleared ({@link FormLines}), so that the box is the digit's, not the
- * form's; and strokes thinner than MNIST's are thickened ({@link PenWidth}).
+ * since where a tightly cropped digit's strokes fill a block, the block shows ink, not paper);
+ * printed lines around the digit (a form's box, ruled or squared paper) are cleared ({@link FormLines}),
+ * so that the box is the digit's, not the form's; and strokes thinner than MNIST's are thickened
+ * ({@link PenWidth}); a picture smaller than the input is enlarged smoothly first.
  */
 final class MnistStyle {
     /** Blocks per side when estimating the paper's level: enough to follow a lighting gradient across the page. */

@@ -24,7 +24,8 @@ public final class UciDigits {
     /** The set's folder name. */
     public static final String NAME = "uci-digits";
     /** Where Debian's python3-sklearn keeps scikit-learn's copy. */
-    public static final Path SKLEARN_COPY = Path.of("/usr/lib/python3/dist-packages/sklearn/datasets/data/digits.csv.gz");
+    public static final String SKLEARN_COPY_FILE = "/usr/lib/python3/dist-packages/sklearn/datasets/data/digits.csv.gz";
+    public static final Path SKLEARN_COPY = Path.of(SKLEARN_COPY_FILE);
     private static final int SIDE = 8;
     private static final int LEVELS = 16;
 
@@ -51,7 +52,7 @@ public final class UciDigits {
         return digits.size();
     }
 
-    static List<Digit> read(Path csv) throws IOException {
+    static List<Digit> read(Path csv) {
         List<Digit> digits = new ArrayList<>();
         try (InputStream file = Files.newInputStream(csv);
                 BufferedReader lines = new BufferedReader(new InputStreamReader(csv.toString().endsWith(".gz") ? new GZIPInputStream(file) : file,
@@ -65,6 +66,8 @@ public final class UciDigits {
             }
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(csv + ": no such file (Debian's python3-sklearn installs it at " + SKLEARN_COPY + ")");
+        } catch (IOException e) {
+            throw new IllegalArgumentException(csv + ": cannot read: " + e.getMessage());
         }
         if (digits.isEmpty()) {
             throw new IllegalArgumentException(csv + ": holds no digits");

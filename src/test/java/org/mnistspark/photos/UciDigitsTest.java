@@ -74,6 +74,12 @@ class UciDigitsTest {
         assertEquals("error: " + csv + ": line 1: expected 64 counts from 0 to 16 and a label from 0 to 9, separated by commas",
                 Cli.run("photos", "--uci-digits", csv.toString(), "--output", dir.resolve("sets").toString()).errorLine());
 
+        Path notGzip = dir.resolve("digits.csv.gz");
+        Files.writeString(notGzip, line(16, 7));
+        assertEquals("error: " + notGzip + ": cannot read: Not in GZIP format",
+                Cli.run("photos", "--uci-digits", notGzip.toString(), "--output", dir.resolve("sets").toString()).errorLine());
+        assertFalse(Files.exists(dir.resolve("sets")));
+
         Path missing = dir.resolve("missing.csv");
         Cli none = Cli.run("photos", "--uci-digits", missing.toString(), "--output", dir.resolve("sets").toString());
         assertEquals(1, none.exitCode());
