@@ -38,10 +38,10 @@ final class MnistStyle {
 
     /** As {@link #apply(GreyImage, int, int)}; without {@code clearLines}, printed lines count as ink (as they did before). */
     static float[] apply(GreyImage image, int rows, int cols, boolean clearLines) {
-        GreyImage ink = withoutPaper(inkHigh(workingCopy(image, rows, cols)));
-        float level = strokeLevel(ink);
         // A picture smaller than the input is one digit's own small scan, with no room for a form's lines.
         boolean small = Math.max(image.width(), image.height()) < Math.max(rows, cols);
+        GreyImage ink = withoutPaper(inkHigh(small ? enlarged(image, rows, cols) : workingCopy(image)));
+        float level = strokeLevel(ink);
         boolean[] lines = clearLines && !small && level > 0 ? FormLines.find(ink, LINE_FLOOR * level) : null;
         if (lines != null) {
             // Stretched again without the lines: dark print must not set the level a faint pencil digit is held to.
@@ -69,23 +69,25 @@ final class MnistStyle {
 
     /**
      * The picture shrunk so that its longer side is at most {@value #WORKING_SIZE} pixels: a digit
-     * needs no more to become 20×20, and every later step then costs the same for any photo size. A
-     * picture smaller than the model's input (a small, low-resolution scan) is enlarged smoothly, by
-     * the whole factor that makes it at least as large: as blocks, its pixels would read as jagged strokes.
+     * needs no more to become 20×20, and every later step then costs the same for any photo size.
      */
-    private static GreyImage workingCopy(GreyImage image, int rows, int cols) {
+    private static GreyImage workingCopy(GreyImage image) {
+        double scale = (double) WORKING_SIZE / Math.max(image.width(), image.height());
+        if (scale >= 1) {
+            return image;
+        }
+        return image.resized(Math.max(1, (int) Math.round(image.width() * scale)),
+                Math.max(1, (int) Math.round(image.height() * scale)));
+    }
+
+    /**
+     * A picture smaller than the model's input (a small, low-resolution scan) enlarged smoothly, by the
+     * whole factor that makes it at least as large: as blocks, its pixels would read as jagged strokes.
+     */
+    private static GreyImage enlarged(GreyImage image, int rows, int cols) {
         int longer = Math.max(image.width(), image.height());
-        if (longer > WORKING_SIZE) {
-            double scale = (double) WORKING_SIZE / longer;
-            return image.resized(Math.max(1, (int) Math.round(image.width() * scale)),
-                    Math.max(1, (int) Math.round(image.height() * scale)));
-        }
-        int input = Math.max(rows, cols);
-        if (longer < input) {
-            int factor = (input + longer - 1) / longer;
-            return image.enlarged(image.width() * factor, image.height() * factor);
-        }
-        return image;
+        int factor = (Math.max(rows, cols) + longer - 1) / longer;
+        return image.enlarged(image.width() * factor, image.height() * factor);
     }
 
     /** Ink as high values: the picture as it is when its paper is dark, inverted when the paper is light. */

@@ -32,7 +32,7 @@ public final class UciDigits {
     private UciDigits() {}
 
     /** One digit: its label and its 64 counts, row by row. */
-    record Digit(int label, int[] counts) {}
+    private record Digit(int label, int[] counts) {}
 
     /**
      * Writes every digit of {@code csv} (comma-separated lines of 64 counts then the label, gzipped or
@@ -52,7 +52,7 @@ public final class UciDigits {
         return digits.size();
     }
 
-    static List<Digit> read(Path csv) {
+    private static List<Digit> read(Path csv) {
         List<Digit> digits = new ArrayList<>();
         try (InputStream file = Files.newInputStream(csv);
                 BufferedReader lines = new BufferedReader(new InputStreamReader(csv.toString().endsWith(".gz") ? new GZIPInputStream(file) : file,
@@ -101,7 +101,7 @@ public final class UciDigits {
     }
 
     /** The digit as a scan: 8×8, each count of ink turned into a grey level (16 black, 0 white). */
-    static BufferedImage scan(Digit digit) {
+    private static BufferedImage scan(Digit digit) {
         BufferedImage image = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_BYTE_GRAY);
         for (int i = 0; i < SIDE * SIDE; i++) {
             image.getRaster().setSample(i % SIDE, i / SIDE, 0, Math.round(255f * (LEVELS - digit.counts()[i]) / LEVELS));

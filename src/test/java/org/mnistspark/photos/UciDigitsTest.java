@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -46,8 +47,8 @@ class UciDigitsTest {
         assertEquals("wrote 3 digits under " + dir.resolve("sets/uci-digits"), cli.out().strip());
 
         Path set = dir.resolve("sets/uci-digits");
-        assertEquals(java.util.List.of("00000.png", "00002.png"), list(set.resolve("7")));
-        assertEquals(java.util.List.of("00001.png"), list(set.resolve("3")));
+        assertEquals(List.of("00000.png", "00002.png"), list(set.resolve("7")));
+        assertEquals(List.of("00001.png"), list(set.resolve("3")));
         BufferedImage ink = ImageIO.read(set.resolve("7/00000.png").toFile());
         assertEquals(8, ink.getWidth());
         assertEquals(8, ink.getHeight());
@@ -101,7 +102,7 @@ class UciDigitsTest {
         assertTrue(accuracy >= REAL_WRITERS_FLOOR, "accuracy " + accuracy);
     }
 
-    private static java.util.List<String> list(Path folder) throws IOException {
+    private static List<String> list(Path folder) throws IOException {
         try (var files = Files.list(folder)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
