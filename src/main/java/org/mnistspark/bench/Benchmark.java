@@ -41,8 +41,8 @@ public final class Benchmark {
     private static final int TORCH_MISSING = 3;
 
     /** Where the data is, how much to measure, and how to run the product and PyTorch. */
-    public record Settings(String mnistDir, Path output, int repeats, int trainSteps, int paceSteps, int photos, int setPhotos, String python,
-            Path home) {}
+    public record Settings(String mnistDir, Path output, int repeats, int trainSteps, int paceSteps, int photos, int setPhotos, Path uciDigits,
+            String python, Path home) {}
 
     private final Settings settings;
     private final PrintWriter out;
@@ -208,7 +208,7 @@ public final class Benchmark {
 
     /**
      * The pace run's model on each generated photo set, and on the UCI handwritten digits where
-     * scikit-learn's copy is installed, scored through the product's own command.
+     * their file is, scored through the product's own command.
      */
     private List<SetAccuracy> photoSets() throws IOException, InterruptedException {
         out.println("writing the generated photo sets, " + settings.setPhotos() + " pictures of each digit in each...");
@@ -218,11 +218,12 @@ public final class Benchmark {
         for (String set : PhotoSets.NAMES) {
             accuracy.add(scoreSet(set, sets.resolve(set)));
         }
-        if (Files.exists(UciDigits.SKLEARN_COPY)) {
-            UciDigits.write(UciDigits.SKLEARN_COPY, sets);
+        if (Files.exists(settings.uciDigits())) {
+            UciDigits.write(settings.uciDigits(), sets);
             accuracy.add(scoreSet(UciDigits.NAME, sets.resolve(UciDigits.NAME)));
         } else {
-            out.println("no " + UciDigits.SKLEARN_COPY + " (Debian's python3-sklearn): the UCI handwritten digits are left out");
+            out.println("no " + settings.uciDigits() + " (Debian's python3-sklearn installs it at " + UciDigits.SKLEARN_COPY
+                    + "): the UCI handwritten digits are left out");
         }
         return accuracy;
     }

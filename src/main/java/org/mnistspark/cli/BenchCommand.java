@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mnistspark.bench.Benchmark;
 import org.mnistspark.bench.Parts;
+import org.mnistspark.photos.UciDigits;
 import org.mnistspark.train.Engine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +41,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--set-photos", paramLabel = "N", defaultValue = "100",
             description = "Pictures of each digit in each generated photo set (see photos) that the pace run's model reads.")
     int setPhotos;
+
+    @Option(names = "--uci-digits", paramLabel = "FILE", defaultValue = UciDigits.SKLEARN_COPY_FILE,
+            description = "The UCI handwritten digits (see photos --uci-digits) the pace run's model reads too; where the file is missing they are left out.")
+    Path uciDigits;
 
     @Option(names = "--python", paramLabel = "PATH", defaultValue = "/usr/bin/python3",
             description = "The Python that has PyTorch (Debian: python3-torch); without it the PyTorch figures are skipped.")
@@ -79,8 +84,8 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         Path home = Path.of(System.getenv().getOrDefault("MNIST_SPARK_HOME", ".")).toAbsolutePath();
-        Benchmark.run(new Benchmark.Settings(data, output.toAbsolutePath(), repeats, trainSteps, paceSteps, photos, setPhotos, python,
-                home),
+        Benchmark.run(new Benchmark.Settings(data, output.toAbsolutePath(), repeats, trainSteps, paceSteps, photos, setPhotos, uciDigits,
+                python, home),
                 spec.commandLine().getOut());
         return 0;
     }

@@ -100,7 +100,7 @@ class BenchTest {
                 new Figure("spark-train-dl4j-f10", "Spark training, dl4j", List.of(200.0), 3_000_000_000L, 2, Benchmark.TRAINING_MFLOP, "", 0.965));
         List<SetAccuracy> sets = List.of(new SetAccuracy("mnist-photo", 1000, 990, 0), new SetAccuracy("form-boxes", 1000, 955, 2));
         Report report = new Report(ceiling, figures, new Pace(4000, 800, 760, 0, 0.991), sets, new AugmentationCost(0.6, 1.5),
-                new Benchmark.Settings("data/mnist", dir, 3, 300, 4000, 10000, 100, "python3", dir));
+                new Benchmark.Settings("data/mnist", dir, 3, 300, 4000, 10000, 100, dir.resolve("digits.csv.gz"), "python3", dir));
 
         report.write(dir);
 
