@@ -64,8 +64,8 @@ public final class Benchmark {
         JsonNode gemm = new ObjectMapper().readTree(part(List.of("gemm"), Map.of(), "gemm").lastLineStartingWith(Parts.RESULT));
         Ceiling ceiling = new Ceiling(gemm.get("all_cores").asDouble(), cores);
         List<Figure> figures = new ArrayList<>();
-        figures.add(sparkTraining("spark-train", "Spark training, local[*], averaging every 5 (the seed recipe)", 5, Engine.MNIST_SPARK));
-        figures.add(sparkTraining("spark-train-f10", "Spark training, local[*], averaging every 10 (--preset fast)", 10, Engine.MNIST_SPARK));
+        figures.add(sparkTraining("spark-train", "Spark training, local[*], averaging every 5", 5, Engine.MNIST_SPARK));
+        figures.add(sparkTraining("spark-train-f10", "Spark training, local[*], averaging every 10 (every preset's default)", 10, Engine.MNIST_SPARK));
         figures.add(sparkTraining("spark-train-dl4j-f10", "Spark training, --engine dl4j (DL4J's stock master), averaging every 10", 10,
                 Engine.DL4J));
         figures.add(plainTraining("dl4j-builtin", "plain DL4J, one thread, built-in convolutions", "builtin", 10));

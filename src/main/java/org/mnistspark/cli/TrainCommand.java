@@ -36,9 +36,9 @@ final class TrainCommand implements Callable<Integer> {
     String resume;
 
     @Option(names = "--preset", defaultValue = "seed", paramLabel = "seed|fast|robust",
-            description = "seed: the article's recipe exactly (20000 steps, Adam at 1e-4, averaging every 5). fast: 15000 steps,"
+            description = "seed: the article's recipe exactly (20000 steps, Adam at 1e-4; averaging every 10). fast: 15000 steps,"
                     + " Adam from 1.5e-3 decaying linearly to 0, He initialisation, targets smoothed by 0.1, averaging every 10,"
-                    + " training images augmented (--augment default). robust: the same as fast."
+                    + " training images augmented (--augment default). robust: fast with the proportion change (see --augment)."
                     + " Options below override it.")
     Preset preset;
 

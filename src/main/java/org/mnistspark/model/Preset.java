@@ -8,11 +8,12 @@ import org.mnistspark.model.Hyperparameters.Init;
 public enum Preset {
     /**
      * The article's recipe exactly, with block momentum on the averaged parameters: at its small, constant
-     * learning rate, plain averaging loses accuracy to sequential training (see the README). Its model is the
+     * learning rate, plain averaging loses accuracy to sequential training (see the README). Averaging every 10
+     * steps reads MNIST as well as every 5 (99.30% against 99.28%) and trains about 8% faster. Its model is the
      * parameters' moving average over about the last 2,000 steps, where the constant rate leaves them
      * wandering about the minimum: 0.08 point of test accuracy over the last parameters.
      */
-    SEED(20_000, 1e-4, 5, Decay.NONE, Init.TRUNCATED_NORMAL, 0, Augmentation.NONE, true, 0.9995),
+    SEED(20_000, 1e-4, 10, Decay.NONE, Init.TRUNCATED_NORMAL, 0, Augmentation.NONE, true, 0.9995),
     /**
      * The best model in about ten minutes on two cores: a higher learning rate decaying to zero, He
      * initialisation, targets smoothed by 0.1, training images changed on the fly ({@link Augmentation#DEFAULT}):

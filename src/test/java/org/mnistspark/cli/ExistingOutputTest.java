@@ -66,7 +66,7 @@ class ExistingOutputTest {
         assertEquals(2, ModelFile.load(run.resolve("model.zip").toString(), new Configuration()).info().steps());
         assertFalse(Files.exists(run.resolve("checkpoint.zip")), "a checkpoint of the replaced run would resume the wrong run");
         // The run's one worker, as the console names it.
-        assertTrue(cli.out().contains(": 2 steps of 50, 1 worker, its parameters back to the driver every 5 steps"), cli.out());
+        assertTrue(cli.out().contains(": 2 steps of 50, 1 worker, its parameters back to the driver every 10 steps"), cli.out());
         assertTrue(cli.out().contains("engine: mnist-spark (one Spark job a round of 1 worker, "), cli.out());
     }
 

@@ -71,7 +71,7 @@ class DigitClassifierTest {
         assertEquals(784, model.numFeatures());
         assertEquals(10, model.numClasses());
         assertEquals(STEPS, classifier.getSteps());
-        assertEquals(5, classifier.getAveragingFrequency(), "the seed preset's");
+        assertEquals(10, classifier.getAveragingFrequency(), "the seed preset's");
         assertEquals(0, classifier.getLabelSmoothing(), "the seed preset's");
     }
 
@@ -79,7 +79,7 @@ class DigitClassifierTest {
     void printsTrainsProgressLines() {
         List<String> lines = console.lines().toList();
         assertTrue(lines.contains("training on 58000 examples (28x28 images, 10 classes) from a DataFrame's image and label columns,"
-                + " 2000 held out for calibration: 300 steps of 50, 2 workers averaging every 5 steps"), console);
+                + " 2000 held out for calibration: 300 steps of 50, 2 workers averaging every 10 steps"), console);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("averaging: block momentum 0.5 (")), "the seed preset's on two workers: " + console);
         for (long step = 100; step <= STEPS; step += 100) {
             String prefix = "step " + step + "/" + STEPS + ", ";
