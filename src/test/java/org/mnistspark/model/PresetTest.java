@@ -19,7 +19,7 @@ class PresetTest {
     void theSeedPresetIsTheArticlesRecipe() {
         assertEquals(Hyperparameters.seedRecipe(), Preset.SEED.hyperparameters());
         assertEquals(20_000, Preset.SEED.steps());
-        assertEquals(5, Preset.SEED.averagingFrequency());
+        assertEquals(10, Preset.SEED.averagingFrequency(), "every preset averages every 10 steps");
         IUpdater adam = updater(DeepMnistCnn.configuration(InputShape.MNIST, Preset.SEED.hyperparameters(), 1000));
         assertEquals(1e-4, adam.getLearningRate(0, 0), 1e-12);
         assertEquals(1e-4, adam.getLearningRate(999, 0), 1e-12);
