@@ -166,9 +166,9 @@ final class Report {
 
     private String setsLine() {
         return String.format("accuracy of the pace run's model (--preset fast, %,d steps) on the generated photo sets"
-                + " (./submit.sh photos, %d of each digit) and, where scikit-learn's copy is installed, on the UCI handwritten digits"
-                + " (./submit.sh photos --uci-digits: 1,797 by 13 writers, 8x8 scans), label from each picture's folder:",
-                pace.steps(), settings.setPhotos());
+                + " (./submit.sh photos, %d of each digit) and, where their file is, on the UCI handwritten digits"
+                + " (%s, as ./submit.sh photos --uci-digits writes them: 1,797 by 13 writers, 8x8 scans), label from each picture's folder:",
+                pace.steps(), settings.setPhotos(), settings.uciDigits());
     }
 
     private Optional<Double> median(String name) {

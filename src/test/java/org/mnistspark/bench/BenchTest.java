@@ -131,6 +131,8 @@ class BenchTest {
         assertTrue(markdown.contains("| Spark training | 600.0 | 600.0 500.0 700.0 | 2.00 GB | 1801 | 33.3% |  |"), markdown);
         assertTrue(report.table().matches("(?s).*Spark training, every 10 +800\\.0 .* 97\\.00%\n.*"), report.table());
         assertTrue(report.table().contains("Spark training (averaging every 5) / best PyTorch"), report.table());
+        assertTrue(markdown.contains("on the UCI handwritten digits (" + dir.resolve("digits.csv.gz") + ", as ./submit.sh photos --uci-digits"),
+                markdown);
         assertTrue(markdown.contains("pace of a --preset fast run of 4,000 steps: 800.0 images/s over its first fifth after a warm-up tenth,"
                 + " 760.0 over its last fifth; 0 subnormal floats in its saved model; test accuracy 99.10%"), markdown);
 
