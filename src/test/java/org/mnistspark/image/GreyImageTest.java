@@ -2,8 +2,10 @@ package org.mnistspark.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,14 +46,37 @@ class GreyImageTest {
     }
 
     @Test
-    void enlargingInterpolatesBetweenPixelCentresAndHoldsTheEdges() {
-        GreyImage image = new GreyImage(2, 1, new float[] {0, 100});
+    void enlargingPassesThroughEachPixelCentreAndKeepsPlainPaperPlain() {
+        GreyImage image = new GreyImage(3, 2, new float[] {0, 100, 250, 40, 40, 200});
 
-        // Target centres at 0.25, 0.75, 1.25, 1.75 source pixels: before the first centre and after the last, the edge.
-        assertArrayEquals(new float[] {0, 25, 75, 100}, image.enlarged(4, 1).luminance(), 1e-4f);
-        // One row: every target row takes it.
-        assertArrayEquals(new float[] {0, 25, 75, 100, 0, 25, 75, 100}, image.enlarged(4, 2).luminance(), 1e-4f);
-        // A single pixel stays one level.
-        assertArrayEquals(new float[] {7, 7, 7, 7}, new GreyImage(1, 1, new float[] {7}).enlarged(2, 2).luminance(), 1e-4f);
+        // Enlarged three times, a source pixel's centre is the centre of the middle one of its three, which takes its value.
+        GreyImage thrice = image.enlarged(9, 6);
+        for (int y = 0; y < 2; y++) {
+            for (int x = 0; x < 3; x++) {
+                assertEquals(image.at(x, y), thrice.at(3 * x + 1, 3 * y + 1), 1e-3f, "source pixel " + x + ", " + y);
+            }
+        }
+        // Beyond the picture the edge pixels repeat: a plain picture stays plain to its edges.
+        float[] plain = new float[4 * 4];
+        Arrays.fill(plain, 7);
+        float[] enlarged = new GreyImage(2, 2, new float[] {7, 7, 7, 7}).enlarged(4, 4).luminance();
+        assertArrayEquals(plain, enlarged, 1e-4f);
+    }
+
+    @Test
+    void enlargingSharpensEdgesWithinTheGreyScale() {
+        // A dark stroke a pixel wide on white paper.
+        GreyImage stroke = new GreyImage(5, 1, new float[] {255, 255, 0, 255, 255});
+
+        float[] twice = stroke.enlarged(10, 1).luminance();
+
+        // The stroke's two middle pixels, a quarter of a source pixel from its centre, are darker than
+        // bilinear interpolation's 63.75, and the paper beside it, which the kernel overshoots, stays white.
+        assertEquals(twice[4], twice[5], 1e-3f);
+        assertTrue(twice[4] < 60, "stroke " + Arrays.toString(twice));
+        assertEquals(255, twice[2], "paper " + Arrays.toString(twice));
+        for (float v : twice) {
+            assertTrue(v >= 0 && v <= 255, Arrays.toString(twice));
+        }
     }
 }
