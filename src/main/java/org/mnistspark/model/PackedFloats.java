@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -61,12 +62,21 @@ public record PackedFloats(byte[] bytes) implements Serializable {
     }
 
     static FloatBuffer nativeView(INDArray array) {
+        return nativeBytes(array).asFloatBuffer();
+    }
+
+    /** The raw bits of a contiguous float array's values, read and written in place. */
+    static IntBuffer nativeBits(INDArray array) {
+        return nativeBytes(array).asIntBuffer();
+    }
+
+    private static ByteBuffer nativeBytes(INDArray array) {
         if (array.dataType() != DataType.FLOAT || array.elementWiseStride() != 1 || array.ordering() != 'c') {
             throw new IllegalArgumentException("not a contiguous float array: " + array.shapeInfoToString());
         }
-        FloatBuffer all = array.data().asNioFloat();
-        all.position(Math.toIntExact(array.offset()));
-        all.limit(Math.toIntExact(array.offset() + array.length()));
-        return all.slice();
+        ByteBuffer all = array.data().asNio();
+        all.position(Math.toIntExact(array.offset() * Float.BYTES));
+        all.limit(Math.toIntExact((array.offset() + array.length()) * Float.BYTES));
+        return all.slice().order(ByteOrder.nativeOrder());
     }
 }

@@ -1,6 +1,6 @@
 package org.mnistspark.model;
 
-import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -23,40 +23,50 @@ public final class Subnormals {
      * parameters can hold, and keeps the products normal down to a rate of 1e-13.
      */
     private static final float ADAM_STATE_FLOOR = 0x1p-80f;
+    /** Values read at a time: 16 KB, well inside a core's first-level cache. */
+    private static final int CHUNK = 4096;
 
     private Subnormals() {}
 
     /** Sets every subnormal value of a contiguous float array to zero; returns how many there were. */
     public static long flush(INDArray array) {
-        return flushBelow(array, Float.MIN_NORMAL);
+        return below(array, Float.MIN_NORMAL, true);
     }
 
     /** Sets every value of Adam's state (a contiguous float array) below 2^-80 in magnitude, subnormals included, to zero; returns how many there were. */
     public static long flushAdamState(INDArray state) {
-        return flushBelow(state, ADAM_STATE_FLOOR);
+        return below(state, ADAM_STATE_FLOOR, true);
     }
 
     /** How many values of a contiguous float array are subnormal. */
     public static long count(INDArray array) {
-        FloatBuffer values = PackedFloats.nativeView(array);
-        long count = 0;
-        for (int i = 0; i < values.limit(); i++) {
-            count += isBelow(Float.floatToRawIntBits(values.get(i)), Float.floatToRawIntBits(Float.MIN_NORMAL)) ? 1 : 0;
-        }
-        return count;
+        return below(array, Float.MIN_NORMAL, false);
     }
 
-    private static long flushBelow(INDArray array, float floor) {
+    /**
+     * Counts the non-zero values below {@code floor} in magnitude, setting them to zero if asked. The bits are
+     * copied out a chunk at a time and read from a Java array: read one at a time from the native buffer,
+     * each paying an index check, the seed recipe's four passes a round (16 million values) took a quarter
+     * of the driver's time between rounds, while no worker trains.
+     */
+    private static long below(INDArray array, float floor, boolean zero) {
         int floorBits = Float.floatToRawIntBits(floor);
-        FloatBuffer values = PackedFloats.nativeView(array);
-        long flushed = 0;
-        for (int i = 0; i < values.limit(); i++) {
-            if (isBelow(Float.floatToRawIntBits(values.get(i)), floorBits)) {
-                values.put(i, 0f);
-                flushed++;
+        IntBuffer bits = PackedFloats.nativeBits(array);
+        int[] chunk = new int[CHUNK];
+        long found = 0;
+        for (int from = 0; from < bits.limit(); from += CHUNK) {
+            int n = Math.min(CHUNK, bits.limit() - from);
+            bits.get(from, chunk, 0, n);
+            for (int i = 0; i < n; i++) {
+                if (isBelow(chunk[i], floorBits)) {
+                    found++;
+                    if (zero) {
+                        bits.put(from + i, 0);
+                    }
+                }
             }
         }
-        return flushed;
+        return found;
     }
 
     /** Whether a float's magnitude is non-zero and below that of a positive {@code floor}: for floats that are not NaN, magnitudes order as their bits. */

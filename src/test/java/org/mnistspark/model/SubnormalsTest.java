@@ -3,6 +3,7 @@ package org.mnistspark.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -38,5 +39,28 @@ class SubnormalsTest {
         assertEquals(4, Subnormals.flush(matrix.getRow(1)));
         assertEquals(8, Subnormals.count(matrix));
         assertEquals(0, Subnormals.count(matrix.getRow(1)));
+    }
+
+    /** The values are read a few thousand at a time: those at either side of every boundary, and in a last short chunk, count. */
+    @Test
+    void findsEveryValueOfALongArrayAndOfAViewOfOne() {
+        int length = 3 * 4096 + 5;
+        float[] values = new float[length];
+        Arrays.fill(values, 1f);
+        int[] subnormal = {0, 4095, 4096, 8191, 8192, length - 1};
+        for (int i : subnormal) {
+            values[i] = -SMALLEST_SUBNORMAL;
+        }
+        INDArray rows = Nd4j.create(new float[length * 2], new long[] {2, length});
+        rows.getRow(1).assign(Nd4j.createFromArray(values));
+        assertEquals(0, Subnormals.count(rows.getRow(0)));
+        assertEquals(subnormal.length, Subnormals.count(rows.getRow(1)));
+        assertEquals(subnormal.length, Subnormals.flush(rows.getRow(1)));
+        float[] flushed = values.clone();
+        for (int i : subnormal) {
+            flushed[i] = 0f;
+        }
+        assertArrayEquals(flushed, rows.getRow(1).toFloatVector());
+        assertEquals(0, Subnormals.count(rows));
     }
 }
