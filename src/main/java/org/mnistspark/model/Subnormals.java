@@ -45,9 +45,9 @@ public final class Subnormals {
 
     /**
      * Counts the non-zero values below {@code floor} in magnitude, setting them to zero if asked. The bits are
-     * copied out a chunk at a time and read from a Java array: read one at a time from the native buffer,
-     * each paying an index check, the seed recipe's four passes a round (16 million values) took a quarter
-     * of the driver's time between rounds, while no worker trains.
+     * copied out a chunk at a time and read from a Java array. Read one at a time from the native buffer, with
+     * an index check each, the seed recipe's four passes a round (16 million values) took a quarter of the
+     * driver's time between rounds, when no worker trains.
      */
     private static long below(INDArray array, float floor, boolean zero) {
         int floorBits = Float.floatToRawIntBits(floor);
