@@ -35,7 +35,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "Continue the run in RUN_DIR from its last checkpoint, with the settings it was started with.")
     String resume;
 
-    @Option(names = "--preset", defaultValue = "seed", paramLabel = "seed|fast|robust",
+    @Option(names = "--preset", defaultValue = "seed", paramLabel = "seed|fast|robust", converter = PresetConverter.class,
             description = "seed: the article's recipe exactly (20000 steps, Adam at 1e-4; averaging every 10). fast: 15000 steps,"
                     + " Adam from 1.5e-3 decaying linearly to 0, He initialisation, targets smoothed by 0.1, averaging every 10,"
                     + " training images augmented (--augment default). robust: fast with the proportion change (see --augment)."

@@ -100,6 +100,19 @@ class CliErrorsTest {
         assertFails(train(dataset(60, 60), "--augment", "elastic=2"), 2, "--augment: the probability of elastic must be from 0 to 1, not '2' (see --help)");
     }
 
+    /** Named as the help names them, in lower case, whatever case was typed. */
+    @Test
+    void unknownPresetOrPreprocessing() throws IOException {
+        assertFails(train(dataset(60, 60), "--preset", "Quick"), 2,
+                "Invalid value for option '--preset': unknown preset 'Quick'; choose from seed, fast, robust (see --help)");
+
+        Cli cli = Cli.run("score", "--model", "model.zip", "--input", dir.toString(), "--output", dir.resolve("out").toString(),
+                "--preprocess", "none");
+        assertEquals(2, cli.exitCode(), cli.err());
+        assertEquals("error: Invalid value for option '--preprocess': unknown preprocessing 'none'; choose from mnist, seed (see --help)",
+                cli.errorLine());
+    }
+
     @Test
     void stepsAndEpochsTogether() throws IOException {
         assertFails(train(dataset(60, 60), "--epochs", "2"), 2, "give --steps or --epochs, not both (see --help)");
