@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mnistspark.idx.Dataset;
 import org.mnistspark.idx.Downloader;
@@ -19,8 +18,9 @@ final class DownloadCommand implements Callable<Integer> {
             description = "Directory to fill (env MNIST_DIR).")
     Path data;
 
-    @Option(names = "--dataset", defaultValue = "mnist", description = "mnist or fashion.")
-    String dataset;
+    @Option(names = "--dataset", defaultValue = "mnist", converter = DatasetConverter.class, completionCandidates = DatasetConverter.class,
+            description = "Which data set: ${COMPLETION-CANDIDATES}.")
+    Dataset dataset;
 
     @Option(names = "--mirror", paramLabel = "URL", description = "A base URL to fetch from instead of the built-in mirrors; repeatable, tried in order.")
     List<URI> mirrors = new ArrayList<>();
@@ -30,20 +30,14 @@ final class DownloadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Dataset chosen;
-        try {
-            chosen = Dataset.valueOf(dataset.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--dataset must be mnist or fashion, not '" + dataset + "'");
-        }
         List<URI> sources = new ArrayList<>();
         for (URI mirror : mirrors) {
             sources.add(mirror.toString().endsWith("/") ? mirror : URI.create(mirror + "/"));
         }
         if (sources.isEmpty()) {
-            sources.addAll(chosen.mirrors());
+            sources.addAll(dataset.mirrors());
         }
-        new Downloader(spec.commandLine().getOut()::println).download(chosen, data, sources);
+        new Downloader(spec.commandLine().getOut()::println).download(dataset, data, sources);
         return 0;
     }
 }

@@ -102,7 +102,7 @@ class CliErrorsTest {
 
     /** Named as the help names them, in lower case, whatever case was typed. */
     @Test
-    void unknownPresetOrPreprocessing() throws IOException {
+    void unknownPresetPreprocessingOrDataSet() throws IOException {
         assertFails(train(dataset(60, 60), "--preset", "Quick"), 2,
                 "Invalid value for option '--preset': unknown preset 'Quick'; choose from seed, fast, robust (see --help)");
 
@@ -111,6 +111,12 @@ class CliErrorsTest {
         assertEquals(2, cli.exitCode(), cli.err());
         assertEquals("error: Invalid value for option '--preprocess': unknown preprocessing 'none'; choose from mnist, seed (see --help)",
                 cli.errorLine());
+
+        Cli download = Cli.run("download", "--data", dir.resolve("cifar").toString(), "--dataset", "cifar");
+        assertEquals(2, download.exitCode(), download.err());
+        assertEquals("error: Invalid value for option '--dataset': unknown data set 'cifar'; choose from mnist, fashion (see --help)",
+                download.errorLine());
+        assertTrue(Files.notExists(dir.resolve("cifar")));
     }
 
     @Test
