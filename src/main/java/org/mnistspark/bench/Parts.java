@@ -13,6 +13,7 @@ import org.mnistspark.model.Preset;
 import org.mnistspark.progress.Console;
 import org.mnistspark.run.ScanSettings;
 import org.mnistspark.train.Engine;
+import org.mnistspark.train.StopRequest;
 import org.mnistspark.train.TrainingConfig;
 import org.mnistspark.train.TrainingJob;
 
@@ -52,7 +53,7 @@ public final class Parts {
             TrainingJob.run(spark, new TrainingConfig(request.data(), dir.toString(), "seed", request.steps(), null,
                     Preset.SEED.hyperparameters(), request.averagingFrequency(), 0, request.steps(), 0, true, ScanSettings.NONE, request.engine(),
                     0.0, false, 0),
-                    Console.plain(out));
+                    Console.plain(out), StopRequest.NEVER);
             if (run > 0) {
                 JsonNode metrics = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
                 figures.add(metrics.get("images_per_second").asDouble());

@@ -16,6 +16,7 @@ final class StopSignals implements AutoCloseable {
     private static final List<String> NAMES = List.of("INT", "TERM");
 
     private final CountDownLatch requested = new CountDownLatch(1);
+    private volatile int received;
     private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
 
     private StopSignals() {}
@@ -26,6 +27,7 @@ final class StopSignals implements AutoCloseable {
             Signal signal = new Signal(name);
             try {
                 signals.previous.put(signal, Signal.handle(signal, received -> {
+                    signals.received = received.getNumber();
                     signals.requested.countDown();
                     Signal.handle(received, signals.previous.get(received));
                 }));
@@ -39,6 +41,16 @@ final class StopSignals implements AutoCloseable {
     /** Counted down at the first signal. */
     CountDownLatch requested() {
         return requested;
+    }
+
+    /** Whether a signal came. */
+    boolean isRequested() {
+        return requested.getCount() == 0;
+    }
+
+    /** What a shell reports for a process the first signal ended: 128 plus its number (130 for Ctrl-C). */
+    int exitCode() {
+        return 128 + received;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.mnistspark.cli;
 
+import java.io.IOException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mnistspark.augment.Augmentation;
@@ -8,8 +9,10 @@ import org.mnistspark.model.Preset;
 import org.mnistspark.run.ScanSettings;
 import org.mnistspark.train.Engine;
 import org.mnistspark.train.Recipe;
+import org.mnistspark.train.StopRequest;
 import org.mnistspark.train.TrainingConfig;
 import org.mnistspark.train.TrainingJob;
+import org.mnistspark.train.TrainingStopped;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.OptionSpec;
@@ -133,8 +136,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (resume != null) {
             requireNoRunSettings();
-            TrainingJob.resume(spark.session("train"), resume, main.console(spec.commandLine().getOut()));
-            return 0;
+            return stoppable(stop -> TrainingJob.resume(spark.session("train"), resume, main.console(spec.commandLine().getOut()), stop));
         }
         if (output == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--output=RUN_DIR'");
@@ -174,8 +176,25 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = new TrainingConfig(dataDir, output, preset.name().toLowerCase(Locale.ROOT), trainSteps, epochs, hp,
                 frequency, workers, logEvery, checkpointEvery, outputMode.overwrite(), scanSettings, engine, momentum, nesterov,
                 recipe.emaDecay(emaDecay));
-        TrainingJob.run(spark.session("train"), config, main.console(spec.commandLine().getOut()));
-        return 0;
+        return stoppable(stop -> TrainingJob.run(spark.session("train"), config, main.console(spec.commandLine().getOut()), stop));
+    }
+
+    /** A run to the end, or to the end of the round in flight at the first Ctrl-C or SIGTERM (a second one ends the JVM at once). */
+    private interface Training {
+        void run(StopRequest stop) throws IOException;
+    }
+
+    /** Runs {@code training} and gives the exit code: 0, or a signal's when it stopped the run. */
+    private int stoppable(Training training) throws IOException {
+        try (StopSignals signals = StopSignals.install()) {
+            try {
+                training.run(signals::isRequested);
+                return 0;
+            } catch (TrainingStopped stopped) {
+                spec.commandLine().getOut().println(stopped.getMessage());
+                return signals.exitCode();
+            }
+        }
     }
 
     /** The augmentation given, or null for the recipe's. */

@@ -53,8 +53,9 @@ public final class TrainingJob {
     private final int workers;
     private final BlockMomentum blockMomentum;
     private final long steps;
+    private final StopRequest stop;
 
-    private TrainingJob(SparkSession spark, TrainingConfig config, TrainingData data, Console console) {
+    private TrainingJob(SparkSession spark, TrainingConfig config, TrainingData data, Console console, StopRequest stop) {
         this.sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         this.config = config;
         this.run = new RunDirectory(config.output(), sc.hadoopConfiguration());
@@ -68,6 +69,7 @@ public final class TrainingJob {
         this.blockMomentum = new BlockMomentum(config.blockMomentum() != null ? config.blockMomentum() : BlockMomentum.defaultFor(workers),
                 config.nesterov());
         this.steps = config.epochs() != null ? Math.round(config.epochs() * order.perEpoch()) : config.steps();
+        this.stop = stop;
         if (steps < 1) {
             throw new IllegalArgumentException("nothing to train: " + steps + " steps");
         }
@@ -76,9 +78,10 @@ public final class TrainingJob {
     /**
      * Starts a run in {@code config.output()}. A directory that already holds a run is refused unless
      * {@code config.overwrite()}; then the replaced run's files go first, so that the new run's
-     * checkpoint reports show none of them.
+     * checkpoint reports show none of them. When {@code stop} is requested the run ends after the round in
+     * flight with a checkpoint there, throwing {@link TrainingStopped}.
      */
-    public static TestMetrics run(SparkSession spark, TrainingConfig config, Console console) throws IOException {
+    public static TestMetrics run(SparkSession spark, TrainingConfig config, Console console, StopRequest stop) throws IOException {
         RunDirectory run = new RunDirectory(config.output(), spark.sparkContext().hadoopConfiguration());
         String dir = config.output();
         if (!config.overwrite() && run.has(RunDirectory.CHECKPOINT)) {
@@ -93,11 +96,11 @@ public final class TrainingJob {
         for (String name : existing) {
             run.delete(name);
         }
-        return start(new TrainingJob(spark, config, TrainingData.read(spark, config, null, CLASSES, console.out()), console));
+        return start(new TrainingJob(spark, config, TrainingData.read(spark, config, null, CLASSES, console.out()), console, stop));
     }
 
-    /** Continues the run in {@code runDir} from its last checkpoint, with the settings it was started with. */
-    public static TestMetrics resume(SparkSession spark, String runDir, Console console) throws IOException {
+    /** Continues the run in {@code runDir} from its last checkpoint, with the settings it was started with; {@code stop} as for {@link #run}. */
+    public static TestMetrics resume(SparkSession spark, String runDir, Console console, StopRequest stop) throws IOException {
         RunDirectory run = new RunDirectory(runDir, spark.sparkContext().hadoopConfiguration());
         if (!run.has(RunDirectory.SETTINGS)) {
             throw new IllegalArgumentException(runDir + ": not a training run (no " + RunDirectory.SETTINGS + ")");
@@ -111,7 +114,7 @@ public final class TrainingJob {
                     + " continues it by training again in the same directory");
         }
         TrainingConfig config = TrainingConfig.of(settings, runDir);
-        return new TrainingJob(spark, config, TrainingData.read(spark, config, settings.heldOut(), CLASSES, console.out()), console)
+        return new TrainingJob(spark, config, TrainingData.read(spark, config, settings.heldOut(), CLASSES, console.out()), console, stop)
                 .fromCheckpoint();
     }
 
@@ -126,7 +129,7 @@ public final class TrainingJob {
         RunDirectory run = new RunDirectory(config.output(), spark.sparkContext().hadoopConfiguration());
         if (run.has(RunDirectory.CHECKPOINT)) {
             RunSettings recorded = run.readSettings();
-            TrainingJob job = new TrainingJob(spark, config, TrainingData.of(examples, config, recorded.heldOut()), console);
+            TrainingJob job = new TrainingJob(spark, config, TrainingData.of(examples, config, recorded.heldOut()), console, StopRequest.NEVER);
             List<String> changed = job.settings().withCalibrationExamples(recorded.heldOut()).differencesFrom(recorded);
             if (!changed.isEmpty()) {
                 throw new IllegalArgumentException(config.output() + ": holds a run started with other settings (" + String.join("; ", changed)
@@ -140,7 +143,7 @@ public final class TrainingJob {
         for (String name : run.existingFiles()) {
             run.delete(name);
         }
-        return start(new TrainingJob(spark, config, TrainingData.of(examples, config, null), console));
+        return start(new TrainingJob(spark, config, TrainingData.of(examples, config, null), console, StopRequest.NEVER));
     }
 
     /** Records the run's settings and trains a new network from step 0. */
@@ -278,7 +281,8 @@ public final class TrainingJob {
     /**
      * Trains steps [start, steps) in rounds, taking each round's parameters into the weight {@code average}, reporting
      * progress and saving checkpoints between them; returns the seconds it took. A last round that would pass
-     * {@code steps} is cut short to end there.
+     * {@code steps} is cut short to end there. A stop request ends the run after a round, with a checkpoint there if
+     * the engine can resume from one; a resumed run keeps its checkpoint up to date to its end.
      */
     private double rounds(Trainer averaging, MultiLayerNetwork network, WeightAverage average, long start) throws IOException {
         int roundSteps = averaging.stepsPerRound();
@@ -295,13 +299,20 @@ public final class TrainingJob {
                 done = end;
                 long reached = done;
                 log.round(done, loss, () -> recentAccuracy(network, reached));
-                if (checkpointEvery > 0 && (done % checkpointEvery == 0 || done == steps)) {
+                boolean stopping = done < steps && stop.requested();
+                boolean resumable = config.engine() == Engine.MNIST_SPARK;
+                if (checkpointEvery > 0 && (done % checkpointEvery == 0 || done == steps) || start > 0 && done == steps || stopping && resumable) {
                     // The report first: whoever finds the checkpoint finds a report of the run up to it.
                     TrainingReport.write(run);
                     Map<String, INDArray> driverState = new LinkedHashMap<>(averaging.checkpointArrays());
                     driverState.putAll(average.checkpointArrays());
                     ModelFile.save(network, new ModelInfo(data.shape(), done, data.trainedOn()), driverState, checkpoint, run.conf());
                     log.println(String.format("checkpoint at step %d: %s", done, checkpoint));
+                }
+                if (stopping) {
+                    throw new TrainingStopped(String.format("stopped at step %d of %d: %s", done, steps, resumable
+                            ? "continue with --resume " + config.output()
+                            : "the dl4j engine keeps no checkpoint to continue from"));
                 }
             }
             return log.elapsedSeconds();

@@ -95,6 +95,41 @@ class TrainResumeTest {
         assertEquals(logged.size(), Files.readAllLines(run.resolve("train-log.csv")).size() - 1, "the log is kept as it was");
     }
 
+    /** SIGTERM (as Ctrl-C) ends a run without checkpoints after the round in flight, with a checkpoint there that --resume goes on from. */
+    @Test
+    void aStoppedRunLeavesACheckpointToResumeFrom() throws Exception {
+        Path run = dir.resolve("stopped");
+        int steps = 120;
+        Process driver = startDriver(run, "train", "--data", data.toString(), "--output", run.toString(), "--steps", String.valueOf(steps),
+                "--lr", "1e-3", "--workers", "2", "--averaging-frequency", "5", "--log-every", "10", "--master", "local[2]");
+        Path log = run.resolve("train-log.csv");
+        try {
+            while (!Files.exists(log) || Files.readAllLines(log).size() < 2) {
+                assertTrue(driver.isAlive(), "the driver ended before its first report: " + Files.readString(run.resolve("driver.log")));
+                Thread.sleep(50);
+            }
+            driver.destroy();
+            assertTrue(driver.waitFor(2, TimeUnit.MINUTES), "still running after SIGTERM");
+        } finally {
+            driver.destroyForcibly();
+        }
+        String out = Files.readString(run.resolve("driver.log"));
+        assertEquals(128 + 15, driver.exitValue(), out);
+        long stoppedAt = ModelFile.info(run.resolve("checkpoint.zip").toString(), new Configuration()).steps();
+        assertTrue(stoppedAt > 0 && stoppedAt < steps, "stopped at step " + stoppedAt);
+        assertTrue(out.contains("stopped at step " + stoppedAt + " of " + steps + ": continue with --resume " + run), out);
+        assertEquals(List.of(), out.lines().filter(line -> line.startsWith("\tat ")).toList(), "no stack trace");
+        assertFalse(Files.exists(run.resolve("model.zip")));
+
+        Cli resumed = Cli.run("train", "--resume", run.toString(), "--master", "local[2]");
+
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("resuming at step " + stoppedAt + " of " + steps), resumed.out());
+        assertEquals(steps, ModelFile.info(run.resolve("model.zip").toString(), new Configuration()).steps());
+        assertEquals(steps, ModelFile.info(run.resolve("checkpoint.zip").toString(), new Configuration()).steps(),
+                "a resumed run's checkpoint kept up to its end, for a --resume to find it finished");
+    }
+
     @Test
     void refusesToStartOverACheckpointedRun() throws IOException {
         Path run = Files.createDirectories(dir.resolve("existing"));
