@@ -35,7 +35,7 @@ public final class MnistFiles {
                 throw new IdxException(dir, "not a directory");
             }
         } catch (java.io.FileNotFoundException e) {
-            throw new IdxException(dir, "no such directory");
+            throw new IdxException(dir, "no such directory (the download command fetches a data set into it)");
         } catch (IOException e) {
             throw new IdxException(dir, "cannot read: " + e.getMessage(), e);
         }

@@ -147,7 +147,7 @@ class CliErrorsTest {
     @Test
     void missingDataDirectory() {
         Path data = dir.resolve("nowhere");
-        assertFails(train(data), 1, data + ": no such directory");
+        assertFails(train(data), 1, data + ": no such directory (the download command fetches a data set into it)");
     }
 
     @Test
