@@ -289,6 +289,7 @@ public final class TrainingJob {
         long reportEvery = wholeRounds(config.logEvery(), roundSteps);
         long checkpointEvery = config.checkpointEvery() > 0 ? wholeRounds(config.checkpointEvery(), roundSteps) : 0;
         String checkpoint = run.file(RunDirectory.CHECKPOINT);
+        boolean resumable = config.engine() == Engine.MNIST_SPARK;
         try (ProgressLog log = start == 0
                 ? ProgressLog.start(run, steps, reportEvery, hp.batchSize(), console)
                 : ProgressLog.resume(run, start, steps, reportEvery, hp.batchSize(), console)) {
@@ -300,8 +301,10 @@ public final class TrainingJob {
                 long reached = done;
                 log.round(done, loss, () -> recentAccuracy(network, reached));
                 boolean stopping = done < steps && stop.requested();
-                boolean resumable = config.engine() == Engine.MNIST_SPARK;
-                if (checkpointEvery > 0 && (done % checkpointEvery == 0 || done == steps) || start > 0 && done == steps || stopping && resumable) {
+                boolean periodic = checkpointEvery > 0 && (done % checkpointEvery == 0 || done == steps);
+                // A resumed run's checkpoint follows it to its end, where another --resume finds it finished.
+                boolean resumedToTheEnd = start > 0 && done == steps;
+                if (periodic || resumedToTheEnd || stopping && resumable) {
                     // The report first: whoever finds the checkpoint finds a report of the run up to it.
                     TrainingReport.write(run);
                     Map<String, INDArray> driverState = new LinkedHashMap<>(averaging.checkpointArrays());
