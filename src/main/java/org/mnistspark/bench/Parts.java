@@ -52,7 +52,7 @@ public final class Parts {
             // and the last parameters, so that the engines' accuracies compare like for like.
             TrainingJob.run(spark, new TrainingConfig(request.data(), dir.toString(), "seed", request.steps(), null,
                     Preset.SEED.hyperparameters(), request.averagingFrequency(), 0, request.steps(), 0, true, ScanSettings.NONE, request.engine(),
-                    0.0, false, 0),
+                    0.0, false, 0, false),
                     Console.plain(out), StopRequest.NEVER);
             if (run > 0) {
                 JsonNode metrics = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());

@@ -113,6 +113,12 @@ final class TrainCommand implements Callable<Integer> {
                     + " 0: the last parameters (default: the preset's, seed: 0.9995, fast and robust: 0; 0 with --init-model).")
     Double emaDecay;
 
+    @Option(names = "--upright", negatable = true, paramLabel = "",
+            description = "Read the IDX digits, training and test, upright: their slant removed as --preprocess mnist removes"
+                    + " scans', so that the model learns and reads both alike; --no-upright reads them as they are (default: the"
+                    + " preset's, fast and robust: upright, seed: as they are; with --init-model the model's).")
+    Boolean upright;
+
     @Option(names = "--log-every", defaultValue = "" + TrainingConfig.DEFAULT_LOG_EVERY, description = "Report progress about every this many steps.")
     int logEvery;
 
@@ -175,7 +181,7 @@ final class TrainCommand implements Callable<Integer> {
         Double momentum = recipe.blockMomentum(blockMomentum, engine);
         TrainingConfig config = new TrainingConfig(dataDir, output, preset.name().toLowerCase(Locale.ROOT), trainSteps, epochs, hp,
                 frequency, workers, logEvery, checkpointEvery, outputMode.overwrite(), scanSettings, engine, momentum, nesterov,
-                recipe.emaDecay(emaDecay));
+                recipe.emaDecay(emaDecay), recipe.upright(upright, () -> spark.session("train").sparkContext().hadoopConfiguration()));
         return stoppable(stop -> TrainingJob.run(spark.session("train"), config, main.console(spec.commandLine().getOut()), stop));
     }
 

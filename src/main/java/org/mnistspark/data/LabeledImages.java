@@ -4,11 +4,14 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.mnistspark.idx.IdxImageSet;
 import org.mnistspark.idx.IdxImageSet.Example;
 import org.mnistspark.idx.MnistFiles;
+import org.mnistspark.image.Slant;
 import org.mnistspark.model.InputShape;
 
 /** One split of an IDX data set in a directory, read through the {@code idx} Spark source; {@code path} is its image file. */
@@ -16,8 +19,11 @@ public record LabeledImages(String path, String labelsPath, Dataset<Row> frame, 
     /** For the test split: small enough that evaluation reports progress as partitions finish, large enough to batch well. */
     private static final int RECORDS_PER_PARTITION = 1000;
 
-    /** The split's images; fails before any work if a label cannot be one of the model's classes. */
-    public static LabeledImages read(SparkSession spark, String dir, MnistFiles.Split split, int classes) {
+    /**
+     * The split's images, each made upright on its field ({@link Slant#removedInField}) if {@code upright};
+     * fails before any work if a label cannot be one of the model's classes.
+     */
+    public static LabeledImages read(SparkSession spark, String dir, MnistFiles.Split split, int classes, boolean upright) {
         String path = MnistFiles.images(dir, split, spark.sparkContext().hadoopConfiguration());
         // The training split is collected whole to the driver, in one partition: each partition of a gzip-compressed
         // file decompresses everything before its range, so sixty would decompress it thirty times over.
@@ -30,8 +36,15 @@ public record LabeledImages(String path, String labelsPath, Dataset<Row> frame, 
             throw new IllegalArgumentException(String.format("%s: labels run from %d to %d, but the model has classes 0 to %d",
                     labels, range.getInt(0), range.getInt(1), classes - 1));
         }
-        return new LabeledImages(path, labels, frame, new InputShape((int) size.getLong("rows"), (int) size.getLong("cols"), classes),
-                range.getLong(2));
+        InputShape shape = new InputShape((int) size.getLong("rows"), (int) size.getLong("cols"), classes);
+        return new LabeledImages(path, labels, upright ? upright(frame, shape, size) : frame, shape, range.getLong(2));
+    }
+
+    private static Dataset<Row> upright(Dataset<Row> frame, InputShape shape, Metadata size) {
+        int rows = shape.rows();
+        int cols = shape.cols();
+        var straighten = functions.udf((UDF1<byte[], byte[]>) pixels -> Slant.removedInField(pixels, rows, cols), DataTypes.BinaryType);
+        return frame.withColumn("image", straighten.apply(frame.col("image")).as("image", size));
     }
 
     public JavaRDD<Example> examples() {

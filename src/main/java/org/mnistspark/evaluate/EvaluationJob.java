@@ -27,7 +27,8 @@ public final class EvaluationJob {
             Console console) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         ModelFile.Loaded model = load(modelFile, output, overwrite, conf);
-        LabeledImages test = LabeledImages.read(spark, dataDir, Split.TEST, model.info().shape().classes());
+        // A model trained on upright digits reads the test digits upright too, as it reads scans.
+        LabeledImages test = LabeledImages.read(spark, dataDir, Split.TEST, model.info().shape().classes(), model.info().upright());
         if (!test.shape().equals(model.info().shape())) {
             throw new IllegalArgumentException(test.path() + ": images are " + test.shape() + " but the model reads " + model.info().shape());
         }
@@ -36,6 +37,7 @@ public final class EvaluationJob {
         Map<String, Object> json = new LinkedHashMap<>(metrics.toJson());
         json.put("temperature", model.info().temperature());
         json.put("test_data", test.path());
+        json.put("upright", model.info().upright());
         json.put("model", modelFile);
         JsonFile.write(output, conf, json);
         console.out().print(metrics.report());

@@ -314,14 +314,14 @@ public final class DigitClassifier extends ProbabilisticClassifier<Vector, Digit
         }
     }
 
-    /** What {@code train} would be given for these params, the run in {@code dir}. */
+    /** What {@code train} would be given for these params, the run in {@code dir}; it trains on the rows as given, no IDX digits to make upright. */
     private TrainingConfig trainingConfig(FitDirectory dir) {
         Recipe recipe = recipe();
         return new TrainingConfig(null, dir.location(), getPreset(), getSteps(), null,
                 recipe.hyperparameters(getLearningRate(), getSeed(), getLabelSmoothing(), augmentation()), getAveragingFrequency(),
                 getWorkers(), TrainingConfig.DEFAULT_LOG_EVERY, dir.keeps() ? getCheckpointInterval() : 0, false,
                 new ScanSettings(null, null, null, getInitialModel(), null), Engine.MNIST_SPARK, getBlockMomentum(),
-                false, getEmaDecay());
+                false, getEmaDecay(), false);
     }
 
     private Augmentation augmentation() {

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * What is stored beside a model's weights: its input shape, how long it trained and on what, the
- * {@link Temperature} its probabilities are read at, and the label smoothing of its training targets,
- * which fine-tuning keeps. Files written before temperatures were fitted have none and read as 1: the
- * network's own softmax; files written before the label smoothing was kept have it null: not known.
+ * {@link Temperature} its probabilities are read at, the label smoothing of its training targets,
+ * which fine-tuning keeps, and whether it reads IDX digits {@code upright} (their slant removed, as
+ * scans' is), which evaluation and fine-tuning keep. Files written before temperatures were fitted
+ * have none and read as 1: the network's own softmax; files written before the label smoothing was
+ * kept have it null: not known; files written before upright digits read them as they are.
  */
-public record ModelInfo(InputShape shape, long steps, String trainedOn, Double temperature, Double labelSmoothing) {
+public record ModelInfo(InputShape shape, long steps, String trainedOn, Double temperature, Double labelSmoothing, boolean upright) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public ModelInfo {
@@ -19,9 +21,9 @@ public record ModelInfo(InputShape shape, long steps, String trainedOn, Double t
         }
     }
 
-    /** A model read at its network's own softmax: a checkpoint, or a network no temperature was fitted for. */
+    /** A model read at its network's own softmax, IDX digits as they are: a network no temperature was fitted for. */
     public ModelInfo(InputShape shape, long steps, String trainedOn) {
-        this(shape, steps, trainedOn, 1.0, null);
+        this(shape, steps, trainedOn, 1.0, null, false);
     }
 
     String toJson() {

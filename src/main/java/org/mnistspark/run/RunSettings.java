@@ -21,7 +21,8 @@ import org.mnistspark.model.Hyperparameters.Init;
  * what ran the parameter averaging (null in runs of versions before the choice: the project's own); {@code blockMomentum} and {@code nesterov}
  * how it moved the averaged parameters (null in runs of versions before block momentum, which averaged
  * plainly: {@link #blockMomentumAsTrained()} and {@link #nesterovAsTrained()} read them so); {@code emaDecay} the decay of the
- * weight average the run saved as its model (null in runs of versions before it, which saved their last parameters). The block
+ * weight average the run saved as its model (null in runs of versions before it, which saved their last parameters);
+ * {@code upright} whether the IDX digits were read upright (null in runs of versions before it, which read them as they are). The block
  * momentum is recorded as the run resolved it, never as "the default", so that a resumed run goes on
  * with the same one whatever Spark's parallelism is then.
  */
@@ -52,20 +53,21 @@ public record RunSettings(
         String engine,
         Double blockMomentum,
         Boolean nesterov,
-        Double emaDecay) {
+        Double emaDecay,
+        Boolean upright) {
 
     public static RunSettings of(String data, Map<String, String> dataMd5, String preset, long steps, Double epochs, Hyperparameters hp,
             int averagingFrequency, int workers, int logEvery, int checkpointEvery, ScanSettings scans, String engine, double blockMomentum,
-            boolean nesterov, double emaDecay) {
+            boolean nesterov, double emaDecay, boolean upright) {
         return new RunSettings(data, dataMd5, preset, steps, epochs, hp.learningRate(), hp.batchSize(), hp.dropoutKeep(), hp.seed(),
                 hp.decay(), hp.init(), hp.labelSmoothing(), hp.augmentation(), averagingFrequency, workers, logEvery, checkpointEvery, null,
-                scans.images(), scans.imagesWeight(), scans.testImages(), scans.initModel(), scans.preprocess(), engine, blockMomentum, nesterov, emaDecay);
+                scans.images(), scans.imagesWeight(), scans.testImages(), scans.initModel(), scans.preprocess(), engine, blockMomentum, nesterov, emaDecay, upright);
     }
 
     public RunSettings withCalibrationExamples(int examples) {
         return new RunSettings(data, dataMd5, preset, steps, epochs, learningRate, batchSize, dropoutKeep, seed, learningRateDecay,
                 weightInit, labelSmoothing, augmentation, averagingFrequency, workers, logEvery, checkpointEvery, examples, images, imagesWeight,
-                testImages, initModel, preprocess, engine, blockMomentum, nesterov, emaDecay);
+                testImages, initModel, preprocess, engine, blockMomentum, nesterov, emaDecay, upright);
     }
 
     /** Each setting that differs from {@code recorded}'s, as the file names it: {@code steps 200 (the run's: 100)}. */
@@ -99,6 +101,11 @@ public record RunSettings(
     /** The per-step decay of the run's weight average; runs of versions before it saved their last parameters: 0. */
     public double emaDecayAsTrained() {
         return emaDecay == null ? 0 : emaDecay;
+    }
+
+    /** Whether the run read IDX digits upright; runs of versions before it read them as they are. */
+    public boolean uprightAsTrained() {
+        return Boolean.TRUE.equals(upright);
     }
 
     /** The run's scans and starting model; none in runs of versions before them. */

@@ -56,6 +56,17 @@ public record Recipe(Preset preset, String initModel) {
         return recorded != null ? recorded : preset.labelSmoothing();
     }
 
+    /**
+     * Whether IDX digits are read upright: as given; else as the starting model read them, since its
+     * parameters learnt them so; else the preset's. {@code conf} reads the model file; it is asked for only then.
+     */
+    public boolean upright(Boolean given, Supplier<Configuration> conf) {
+        if (given != null) {
+            return given;
+        }
+        return initModel == null ? preset.upright() : ModelFile.info(initModel, conf.get()).upright();
+    }
+
     /** A few hundred scans go further seen a little differently each time: fine-tuning augments by default. */
     public Augmentation augmentation(Augmentation given) {
         return given != null ? given : initModel != null ? Augmentation.DEFAULT : preset.augmentation();

@@ -15,10 +15,11 @@ import org.mnistspark.run.ScanSettings;
  * parameters (see {@link BlockMomentum}); null for 1 − 1/workers, the number of workers being what
  * only the job knows; {@code nesterov} starts the workers from its look-ahead. {@code emaDecay} is the
  * per-step decay of the weight average the run saves as its model (see {@link WeightAverage}); 0: the last parameters.
+ * {@code upright}: the IDX digits, training and test, are read upright, their slant removed as from scans.
  */
 public record TrainingConfig(String dataDir, String output, String preset, long steps, Double epochs, Hyperparameters hyperparameters,
         int averagingFrequency, int workers, int logEvery, int checkpointEvery, boolean overwrite, ScanSettings scans,
-        Engine engine, Double blockMomentum, boolean nesterov, double emaDecay) {
+        Engine engine, Double blockMomentum, boolean nesterov, double emaDecay, boolean upright) {
     /** Progress every this many steps unless asked otherwise: the seed printed its training accuracy every 100. */
     public static final int DEFAULT_LOG_EVERY = 100;
 
@@ -27,12 +28,12 @@ public record TrainingConfig(String dataDir, String output, String preset, long 
         return new TrainingConfig(settings.data(), runDir, settings.presetName(), settings.steps(), settings.epochs(),
                 settings.hyperparameters(), settings.averagingFrequency(), settings.workers(), settings.logEvery(),
                 settings.checkpointEvery(), false, settings.scans(), settings.engine() == null ? Engine.MNIST_SPARK : Engine.of(settings.engine()),
-                settings.blockMomentumAsTrained(), settings.nesterovAsTrained(), settings.emaDecayAsTrained());
+                settings.blockMomentumAsTrained(), settings.nesterovAsTrained(), settings.emaDecayAsTrained(), settings.uprightAsTrained());
     }
 
     /** What the run's settings file keeps, with the checksums of the data files and the block momentum the job resolved. */
     RunSettings settings(Map<String, String> dataMd5, BlockMomentum resolved) {
         return RunSettings.of(dataDir, dataMd5, preset, steps, epochs, hyperparameters, averagingFrequency, workers, logEvery, checkpointEvery, scans,
-                engine.label(), resolved.momentum(), resolved.nesterov(), emaDecay);
+                engine.label(), resolved.momentum(), resolved.nesterov(), emaDecay, upright);
     }
 }

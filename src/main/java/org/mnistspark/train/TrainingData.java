@@ -35,8 +35,8 @@ record TrainingData(LabeledImages idxTrain, LabeledImages idxTest, LabeledScans 
         LabeledImages test = null;
         InputShape shape = InputShape.MNIST;
         if (config.dataDir() != null) {
-            train = LabeledImages.read(spark, config.dataDir(), Split.TRAIN, classes);
-            test = LabeledImages.read(spark, config.dataDir(), Split.TEST, classes);
+            train = LabeledImages.read(spark, config.dataDir(), Split.TRAIN, classes, config.upright());
+            test = LabeledImages.read(spark, config.dataDir(), Split.TEST, classes, config.upright());
             if (!train.shape().equals(test.shape())) {
                 throw new IllegalArgumentException(test.path() + ": images are " + test.shape() + " but the training images are " + train.shape());
             }

@@ -209,6 +209,10 @@ public final class TrainingJob {
         out.printf("training on %d examples (%s) from %s, %d held out for calibration: %d steps of %d, %s%n",
                 examples.count(), data.shape(), data.trainedOn(), heldOut.count(), steps, hp.batchSize(), rounds);
         out.println("augmentation: " + hp.augmentation().describe());
+        if (data.idxTrain() != null) {
+            out.println(config.upright() ? "IDX digits read upright (--upright): their slant removed, as from scans"
+                    : "IDX digits read as they are (--no-upright)");
+        }
         out.println("averaging: " + blockMomentum.describe());
         out.println(average.describe());
         NativeBackend.describeExecutors(sc).forEach(out::println);
@@ -217,7 +221,7 @@ public final class TrainingJob {
         TemperatureFit calibration = TemperatureFit.of(network, heldOut);
         out.println(calibration.describe());
         double temperature = calibration.temperature();
-        ModelFile.save(network, new ModelInfo(data.shape(), steps, data.trainedOn(), temperature, hp.labelSmoothing()), run.file(RunDirectory.MODEL), run.conf());
+        ModelFile.save(network, new ModelInfo(data.shape(), steps, data.trainedOn(), temperature, hp.labelSmoothing(), config.upright()), run.file(RunDirectory.MODEL), run.conf());
         LabeledImages test = data.test();
         TestMetrics metrics = test == null ? null : Evaluator.evaluate(sc, network, temperature, test, console);
         if (metrics != null) {
@@ -309,7 +313,7 @@ public final class TrainingJob {
                     TrainingReport.write(run);
                     Map<String, INDArray> driverState = new LinkedHashMap<>(averaging.checkpointArrays());
                     driverState.putAll(average.checkpointArrays());
-                    ModelFile.save(network, new ModelInfo(data.shape(), done, data.trainedOn()), driverState, checkpoint, run.conf());
+                    ModelFile.save(network, new ModelInfo(data.shape(), done, data.trainedOn(), 1.0, null, config.upright()), driverState, checkpoint, run.conf());
                     log.println(String.format("checkpoint at step %d: %s", done, checkpoint));
                 }
                 if (stopping) {

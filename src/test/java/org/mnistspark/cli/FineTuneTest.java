@@ -100,7 +100,7 @@ class FineTuneTest {
         ModelFile.Loaded trained = ModelFile.load(TrainedModel.modelFile().toString(), new Configuration());
         Path smoothed = dir.resolve("smoothed.zip");
         ModelInfo info = trained.info();
-        ModelFile.save(trained.network(), new ModelInfo(info.shape(), info.steps(), info.trainedOn(), info.temperature(), 0.1),
+        ModelFile.save(trained.network(), new ModelInfo(info.shape(), info.steps(), info.trainedOn(), info.temperature(), 0.1, info.upright()),
                 smoothed.toString(), new Configuration());
         Path run = dir.resolve("from-smoothed");
 

@@ -42,7 +42,7 @@ class TrainResumeTest {
         Path run = dir.resolve("killed");
         Path checkpoint = run.resolve("checkpoint.zip");
         Process driver = startDriver(run, "train", "--data", data.toString(), "--output", run.toString(), "--steps", String.valueOf(STEPS),
-                "--lr", "1e-3", "--label-smoothing", "0.1", "--augment", "affine,elastic=0.5", "--workers", "2", "--averaging-frequency", "5", "--log-every", "20",
+                "--lr", "1e-3", "--label-smoothing", "0.1", "--augment", "affine,elastic=0.5", "--upright", "--workers", "2", "--averaging-frequency", "5", "--log-every", "20",
                 "--checkpoint-every", "40", "--master", "local[2]");
         try {
             while (!Files.exists(checkpoint)) {
@@ -68,6 +68,7 @@ class TrainResumeTest {
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.out().contains("resuming at step " + checkpointStep + " of " + STEPS), resumed.out());
         assertTrue(resumed.out().contains("averaging: block momentum 0.5 ("), resumed.out());
+        assertTrue(resumed.out().contains("IDX digits read upright"), resumed.out());
         List<Long> printed = progressSteps(resumed.out());
         assertEquals(checkpointStep + 20, printed.get(0), "first step reported after resuming");
         assertEquals(STEPS, printed.get(printed.size() - 1));
@@ -87,6 +88,15 @@ class TrainResumeTest {
         assertEquals(Augmentation.parse("affine,elastic=0.5").describe(), metrics.get("augmentation").asText());
         assertTrue(Files.readString(run.resolve("report.html")).contains("test accuracy "), "the finished run's report");
         assertEquals(STEPS, ModelFile.load(checkpoint.toString(), new Configuration()).info().steps(), "the last checkpoint is the finished model");
+        assertTrue(ModelFile.load(run.resolve("model.zip").toString(), new Configuration()).info().upright(), "a model of upright digits");
+        // evaluate reads the test digits upright as the run did: the same loss to the last digit.
+        Path evaluation = dir.resolve("killed-evaluation.json");
+        Cli evaluate = Cli.run("evaluate", "--model", run.resolve("model.zip").toString(), "--data", data.toString(),
+                "--output", evaluation.toString());
+        assertEquals(0, evaluate.exitCode(), evaluate.err());
+        JsonNode evaluated = new ObjectMapper().readTree(evaluation.toFile());
+        assertEquals(metrics.get("loss").asDouble(), evaluated.get("loss").asDouble(), 1e-9);
+        assertTrue(evaluated.get("upright").asBoolean());
 
         Cli finished = Cli.run("train", "--resume", run.toString(), "--master", "local[2]");
         assertEquals(0, finished.exitCode(), finished.err());

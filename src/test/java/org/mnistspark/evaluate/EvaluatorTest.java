@@ -28,7 +28,7 @@ class EvaluatorTest {
     @Test
     void theWholeTestSetIsOneSparkJobWhoseProgressMovesOnAsTasksEnd() throws Exception {
         SparkSession spark = TestSpark.session();
-        LabeledImages test = LabeledImages.read(spark, TestData.mnist().toString(), Split.TEST, InputShape.MNIST.classes());
+        LabeledImages test = LabeledImages.read(spark, TestData.mnist().toString(), Split.TEST, InputShape.MNIST.classes(), false);
         MultiLayerNetwork network = new MultiLayerNetwork(DeepMnistCnn.configuration(InputShape.MNIST, Hyperparameters.seedRecipe(), 1));
         network.init();
         StringWriter out = new StringWriter();

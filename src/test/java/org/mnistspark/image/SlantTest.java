@@ -47,6 +47,30 @@ class SlantTest {
         assertArrayEquals(upright.luminance(), unchanged.cropped(margin, 0, 28, 28).luminance(), 1e-6f);
     }
 
+    @Test
+    void aFramedDigitIsStraightenedOnItsOwnFieldAboutItsCentreOfMass() {
+        GreyImage leaning = stroke(-0.3);
+        byte[] pixels = new byte[28 * 28];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) Math.round(leaning.luminance()[i] * 255);
+        }
+
+        byte[] straightened = Slant.removedInField(pixels, 28, 28);
+
+        assertEquals(28 * 28, straightened.length);
+        float[] values = new float[straightened.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = straightened[i] & 0xff;
+        }
+        GreyImage upright = new GreyImage(28, 28, values);
+        for (int y = 2; y < 26; y++) {
+            assertEquals(13.5, inkCentre(upright, y), 0.05, "row " + y + ": upright where the stroke's centre was");
+        }
+        assertEquals(mass(leaning) * 255, mass(upright), mass(upright) * 0.01, "no ink lost off the field");
+        byte[] blank = new byte[28 * 28];
+        assertSame(blank, Slant.removedInField(blank, 28, 28), "a blank field has no slant");
+    }
+
     /** A two-pixel-wide stroke down a 28×28 field, moving {@code shear} pixels right per row, drawn with soft edges. */
     private static GreyImage stroke(double shear) {
         float[] v = new float[28 * 28];

@@ -2,7 +2,9 @@ package org.mnistspark.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -131,12 +133,13 @@ class ModelFileTest {
     void keepsTheTemperatureAndPredictsAtIt() throws IOException {
         MultiLayerNetwork network = trainedOneStep();
         Path file = dir.resolve("model.zip");
-        ModelFile.save(network, new ModelInfo(InputShape.MNIST, 1, "unit test", 1.7, 0.1), file.toString(), new Configuration());
+        ModelFile.save(network, new ModelInfo(InputShape.MNIST, 1, "unit test", 1.7, 0.1, true), file.toString(), new Configuration());
 
         ModelFile.Loaded loaded = ModelFile.load(file.toString(), new Configuration());
 
         assertEquals(1.7, loaded.info().temperature());
         assertEquals(0.1, loaded.info().labelSmoothing());
+        assertTrue(loaded.info().upright());
         assertEquals(loaded.info(), ModelFile.info(file.toString(), new Configuration()));
         INDArray input = Nd4j.rand(DataType.FLOAT, 5, 784);
         assertEquals(Temperature.apply(network.output(input, false), 1.7), loaded.predict(input));
@@ -156,6 +159,7 @@ class ModelFileTest {
         assertEquals(new ModelInfo(InputShape.MNIST, 1, "old"), loaded.info());
         assertEquals(1.0, loaded.info().temperature());
         assertEquals(null, loaded.info().labelSmoothing(), "not known");
+        assertFalse(loaded.info().upright(), "IDX digits as they are, as models read them then");
         INDArray input = Nd4j.rand(DataType.FLOAT, 5, 784);
         assertEquals(network.output(input, false), loaded.predict(input));
     }

@@ -27,7 +27,7 @@ class RunSettingsTest {
     void theAugmentationGoesToTheFileAndComesBack() throws IOException {
         RunDirectory run = new RunDirectory(dir.toString(), new Configuration());
         Hyperparameters hp = Preset.ROBUST.hyperparameters();
-        run.writeSettings(RunSettings.of("data/mnist", Map.of(), "robust", 12_000, null, hp, 10, 0, 100, 0, ScanSettings.NONE, "mnist-spark", 0, false, 0));
+        run.writeSettings(RunSettings.of("data/mnist", Map.of(), "robust", 12_000, null, hp, 10, 0, 100, 0, ScanSettings.NONE, "mnist-spark", 0, false, 0, false));
         assertEquals(hp, run.readSettings().hyperparameters());
         assertEquals(Augmentation.ROBUST, run.readSettings().hyperparameters().augmentation());
         // The report lists the settings by the file's names.
@@ -40,7 +40,7 @@ class RunSettingsTest {
     void anAugmentationRecordedBeforeTheProportionChangeGoesOnWithoutIt() throws IOException {
         RunDirectory run = new RunDirectory(dir.toString(), new Configuration());
         run.writeSettings(RunSettings.of("data/mnist", Map.of(), "robust", 12_000, null, Preset.ROBUST.hyperparameters(), 10, 0, 100, 0,
-                ScanSettings.NONE, "mnist-spark", 0, false, 0));
+                ScanSettings.NONE, "mnist-spark", 0, false, 0, false));
         Path file = dir.resolve(RunDirectory.SETTINGS);
         ObjectNode settings = (ObjectNode) new ObjectMapper().readTree(file.toFile());
         ((ObjectNode) settings.get("augmentation")).remove("proportion");
@@ -52,26 +52,28 @@ class RunSettingsTest {
     }
 
     @Test
-    void theBlockMomentumAndTheWeightAverageGoToTheFileAndComeBack() throws IOException {
+    void theBlockMomentumTheWeightAverageAndUprightDigitsGoToTheFileAndComeBack() throws IOException {
         RunDirectory run = new RunDirectory(dir.toString(), new Configuration());
         run.writeSettings(RunSettings.of("data/mnist", Map.of(), "seed", 20_000, null, Preset.SEED.hyperparameters(), 5, 0, 100, 1000,
-                ScanSettings.NONE, "mnist-spark", 0.75, true, 0.999));
+                ScanSettings.NONE, "mnist-spark", 0.75, true, 0.999, true));
         RunSettings settings = run.readSettings();
         assertEquals(0.75, settings.blockMomentumAsTrained());
         assertTrue(settings.nesterovAsTrained());
         assertEquals(0.999, settings.emaDecayAsTrained());
+        assertTrue(settings.uprightAsTrained());
         Map<String, Object> named = RunDirectory.namedAsInTheFile(settings);
         assertEquals(0.75, named.get("block_momentum"), "as the report lists it");
         assertEquals(true, named.get("nesterov"));
         assertEquals(0.999, named.get("ema_decay"));
+        assertEquals(true, named.get("upright"));
     }
 
     /**
-     * Runs of versions before block momentum averaged plainly, and before the weight average saved their last parameters:
-     * resumed, they go on so, whatever the defaults are now.
+     * Runs of versions before block momentum averaged plainly, before the weight average saved their last parameters,
+     * and before upright digits read IDX digits as they are: resumed, they go on so, whatever the defaults are now.
      */
     @Test
-    void aRunRecordedBeforeBlockMomentumAndTheWeightAverageGoesOnAsItTrained() throws IOException {
+    void aRunRecordedBeforeBlockMomentumTheWeightAverageAndUprightDigitsGoesOnAsItTrained() throws IOException {
         Files.writeString(dir.resolve(RunDirectory.SETTINGS), """
                 {"data": "data/mnist", "preset": "seed", "steps": 20000, "learning_rate": 0.0001, "batch_size": 50,
                  "dropout_keep": 0.5, "seed": 42, "averaging_frequency": 5, "workers": 2, "log_every": 100, "checkpoint_every": 1000,
@@ -81,6 +83,7 @@ class RunSettingsTest {
         assertEquals(0, settings.blockMomentumAsTrained());
         assertFalse(settings.nesterovAsTrained());
         assertEquals(0, settings.emaDecayAsTrained());
+        assertFalse(settings.uprightAsTrained(), "IDX digits as they are");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package org.mnistspark.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
@@ -34,6 +36,10 @@ class RecipeTest {
         assertEquals(Augmentation.DEFAULT, fast.augmentation(null));
         assertEquals(Preset.FAST.hyperparameters().withSeed(7), fast.hyperparameters(1.5e-3, 7, 0.1, Augmentation.DEFAULT));
         assertEquals(0.0, fast.blockMomentum(null, Engine.MNIST_SPARK), "fast averages plainly");
+        assertTrue(fast.upright(null, () -> {
+            throw new AssertionError(NO_MODEL_FILE_READ);
+        }), "fast reads MNIST's digits upright");
+        assertFalse(new Recipe(Preset.SEED, null).upright(null, Configuration::new), "the seed reads the article's digits as they are");
         assertNull(new Recipe(Preset.SEED, null).blockMomentum(null, Engine.MNIST_SPARK), "the job's 1 - 1/workers");
         assertEquals(0.0, new Recipe(Preset.SEED, null).blockMomentum(null, Engine.DL4J));
     }
@@ -51,6 +57,9 @@ class RecipeTest {
         }));
         assertEquals(Augmentation.NONE, seed.augmentation(Augmentation.NONE));
         assertEquals(0.5, seed.blockMomentum(0.5, Engine.MNIST_SPARK));
+        assertTrue(seed.upright(true, () -> {
+            throw new AssertionError(NO_MODEL_FILE_READ);
+        }));
     }
 
     @Test
@@ -58,7 +67,7 @@ class RecipeTest {
         MultiLayerNetwork network = new MultiLayerNetwork(DeepMnistCnn.configuration(InputShape.MNIST, Preset.SEED.hyperparameters(), 1));
         network.init();
         String smoothed = dir.resolve("model.zip").toString();
-        ModelFile.save(network, new ModelInfo(InputShape.MNIST, 1, "none", 1.0, 0.05), smoothed, new Configuration());
+        ModelFile.save(network, new ModelInfo(InputShape.MNIST, 1, "none", 1.0, 0.05, true), smoothed, new Configuration());
         Recipe tuning = new Recipe(Preset.SEED, smoothed);
 
         assertEquals(Recipe.FINE_TUNING_STEPS, tuning.steps(null));
@@ -69,5 +78,6 @@ class RecipeTest {
         assertEquals(Augmentation.DEFAULT, tuning.augmentation(null));
         assertEquals(Hyperparameters.Decay.LINEAR, tuning.hyperparameters(1e-3, 42, 0.05, Augmentation.DEFAULT).decay(), "down to zero");
         assertEquals(0.0, tuning.blockMomentum(null, Engine.MNIST_SPARK), "measured with plain averaging");
+        assertTrue(tuning.upright(null, Configuration::new), "the digits read as the model learnt them, not as the seed preset reads them");
     }
 }

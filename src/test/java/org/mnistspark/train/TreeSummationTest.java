@@ -26,7 +26,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 class TreeSummationTest {
     private static final Hyperparameters HP = Hyperparameters.seedRecipe().withLearningRate(1e-3);
     private static final TrainingSet MNIST = TrainingSet.collect(LabeledImages.read(TestSpark.session(),
-            TestData.mnist().toString(), MnistFiles.Split.TRAIN, InputShape.MNIST.classes())).range(0, 5_000);
+            TestData.mnist().toString(), MnistFiles.Split.TRAIN, InputShape.MNIST.classes(), false)).range(0, 5_000);
     private static final StepOrder ORDER = new StepOrder(MNIST.count(), HP.batchSize(), HP.seed());
     /**
      * Float rounding: a sum of four floats taken in another order differs by a few units in the last
