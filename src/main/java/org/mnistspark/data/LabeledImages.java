@@ -4,14 +4,11 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.mnistspark.idx.IdxImageSet;
 import org.mnistspark.idx.IdxImageSet.Example;
 import org.mnistspark.idx.MnistFiles;
-import org.mnistspark.image.Slant;
 import org.mnistspark.model.InputShape;
 
 /** One split of an IDX data set in a directory, read through the {@code idx} Spark source; {@code path} is its image file. */
@@ -20,7 +17,7 @@ public record LabeledImages(String path, String labelsPath, Dataset<Row> frame, 
     private static final int RECORDS_PER_PARTITION = 1000;
 
     /**
-     * The split's images, each made upright on its field ({@link Slant#removedInField}) if {@code upright};
+     * The split's images, each made upright on its field if {@code upright} (the {@code idx} source's option);
      * fails before any work if a label cannot be one of the model's classes.
      */
     public static LabeledImages read(SparkSession spark, String dir, MnistFiles.Split split, int classes, boolean upright) {
@@ -28,7 +25,7 @@ public record LabeledImages(String path, String labelsPath, Dataset<Row> frame, 
         // The training split is collected whole to the driver, in one partition: each partition of a gzip-compressed
         // file decompresses everything before its range, so sixty would decompress it thirty times over.
         int perPartition = split == MnistFiles.Split.TRAIN ? Integer.MAX_VALUE : RECORDS_PER_PARTITION;
-        Dataset<Row> frame = spark.read().format("idx").option("recordsPerPartition", perPartition).load(path);
+        Dataset<Row> frame = spark.read().format("idx").option("recordsPerPartition", perPartition).option("upright", upright).load(path);
         Metadata size = frame.schema().apply("image").metadata();
         String labels = IdxImageSet.pairedLabelsPath(path, spark.sparkContext().hadoopConfiguration());
         Row range = frame.agg(functions.min("label"), functions.max("label"), functions.count("*")).first();
@@ -36,15 +33,8 @@ public record LabeledImages(String path, String labelsPath, Dataset<Row> frame, 
             throw new IllegalArgumentException(String.format("%s: labels run from %d to %d, but the model has classes 0 to %d",
                     labels, range.getInt(0), range.getInt(1), classes - 1));
         }
-        InputShape shape = new InputShape((int) size.getLong("rows"), (int) size.getLong("cols"), classes);
-        return new LabeledImages(path, labels, upright ? upright(frame, shape, size) : frame, shape, range.getLong(2));
-    }
-
-    private static Dataset<Row> upright(Dataset<Row> frame, InputShape shape, Metadata size) {
-        int rows = shape.rows();
-        int cols = shape.cols();
-        var straighten = functions.udf((UDF1<byte[], byte[]>) pixels -> Slant.removedInField(pixels, rows, cols), DataTypes.BinaryType);
-        return frame.withColumn("image", straighten.apply(frame.col("image")).as("image", size));
+        return new LabeledImages(path, labels, frame, new InputShape((int) size.getLong("rows"), (int) size.getLong("cols"), classes),
+                range.getLong(2));
     }
 
     public JavaRDD<Example> examples() {

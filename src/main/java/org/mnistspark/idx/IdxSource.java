@@ -11,7 +11,8 @@ import scala.collection.immutable.Map;
  * {@code spark.read.format("idx").load(imagesPath)}: an IDX image file and its label file as a DataFrame.
  *
  * <p>Options: {@code labels}, the label file (default: the image file's name with {@code images-idx3}
- * replaced by {@code labels-idx1}); {@code recordsPerPartition} (default 10000).
+ * replaced by {@code labels-idx1}); {@code recordsPerPartition} (default 10000); {@code upright} (default
+ * false): each digit made upright on its field, as {@code train --upright} reads them.
  */
 public final class IdxSource implements RelationProvider, DataSourceRegister {
     static final int DEFAULT_RECORDS_PER_PARTITION = 10_000;
@@ -34,8 +35,12 @@ public final class IdxSource implements RelationProvider, DataSourceRegister {
         if (perPartition < 1) {
             throw new IllegalArgumentException("recordsPerPartition must be at least 1, not " + perPartition);
         }
+        String upright = parameters.get("upright").isDefined() ? parameters.get("upright").get() : "false";
+        if (!upright.equals("true") && !upright.equals("false")) {
+            throw new IllegalArgumentException("upright must be true or false, not " + upright);
+        }
         IdxImageSet images = IdxImageSet.open(path.get(), labels.isDefined() ? labels.get() : null,
                 sqlContext.sparkContext().hadoopConfiguration());
-        return new IdxRelation(sqlContext, images, perPartition);
+        return new IdxRelation(sqlContext, images, perPartition, Boolean.parseBoolean(upright));
     }
 }

@@ -3,11 +3,13 @@ package org.mnistspark.idx;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.Dataset;
@@ -15,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mnistspark.image.Slant;
 import org.mnistspark.testing.TestData;
 import org.mnistspark.testing.TestSpark;
 
@@ -39,6 +42,33 @@ class IdxSourceTest {
         assertEquals(List.of(0L, 1L, 2L), first.stream().map(r -> r.getLong(0)).toList());
         assertEquals(784, ((byte[]) first.get(0).get(2)).length);
         assertEquals(10_000, frame.groupBy("index").count().count());
+    }
+
+    @Test
+    void readsEachDigitUprightOnItsFieldWhenAsked() {
+        String file = TestData.mnist().resolve("t10k-images-idx3-ubyte.gz").toString();
+        List<Row> raw = spark.read().format("idx").load(file).orderBy("index").limit(300).collectAsList();
+        Dataset<Row> frame = spark.read().format("idx").option("upright", true).load(file);
+        List<Row> upright = frame.orderBy("index").limit(300).collectAsList();
+
+        assertEquals(28, frame.schema().apply("image").metadata().getLong("rows"));
+        int changed = 0;
+        for (int i = 0; i < raw.size(); i++) {
+            byte[] digit = (byte[]) raw.get(i).get(2);
+            byte[] read = (byte[]) upright.get(i).get(2);
+            assertEquals(raw.get(i).getInt(1), upright.get(i).getInt(1), "label of digit " + i);
+            assertArrayEquals(Slant.removedInField(digit, 28, 28), read, "digit " + i);
+            changed += Arrays.equals(digit, read) ? 0 : 1;
+        }
+        assertTrue(changed > 270, changed + " of 300 digits straightened: MNIST's writers lean");
+    }
+
+    @Test
+    void uprightIsTrueOrFalse() {
+        String file = TestData.mnist().resolve("t10k-images-idx3-ubyte.gz").toString();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> spark.read().format("idx").option("upright", "yes").load(file));
+        assertEquals("upright must be true or false, not yes", e.getMessage());
     }
 
     @Test
