@@ -28,7 +28,11 @@ public final class EvaluationJob {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         ModelFile.Loaded model = load(modelFile, output, overwrite, conf);
         // A model trained on upright digits reads the test digits upright too, as it reads scans.
-        LabeledImages test = LabeledImages.read(spark, dataDir, Split.TEST, model.info().shape().classes(), model.info().upright());
+        boolean upright = model.info().upright();
+        LabeledImages test = LabeledImages.read(spark, dataDir, Split.TEST, model.info().shape().classes(), upright);
+        if (upright) {
+            console.out().println("reading the test digits upright, as the model learnt them");
+        }
         if (!test.shape().equals(model.info().shape())) {
             throw new IllegalArgumentException(test.path() + ": images are " + test.shape() + " but the model reads " + model.info().shape());
         }
@@ -37,7 +41,7 @@ public final class EvaluationJob {
         Map<String, Object> json = new LinkedHashMap<>(metrics.toJson());
         json.put("temperature", model.info().temperature());
         json.put("test_data", test.path());
-        json.put("upright", model.info().upright());
+        json.put("upright", upright);
         json.put("model", modelFile);
         JsonFile.write(output, conf, json);
         console.out().print(metrics.report());

@@ -20,7 +20,8 @@ public enum Preset {
      * at 15,000 steps the changed images read MNIST's own test digits better than 14,000 steps of
      * unchanged ones (99.56% against 99.44%), besides the scans. Plain averaging, with which its learning
      * rate was tuned (block momentum cost it 0.07 point). MNIST's digits are read upright, as scans are
-     * ({@code --upright}): other writers' scans are read better, MNIST's own digits as well.
+     * ({@code --upright}): real other writers' digits are read better (97.61% against 96.94%), MNIST's own
+     * about as well (99.53% against 99.56%).
      */
     FAST(15_000, 1.5e-3, 10, Decay.LINEAR, Init.HE, 0.1, Augmentation.DEFAULT, false, 0, true),
     /**

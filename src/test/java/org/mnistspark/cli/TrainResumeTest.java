@@ -97,6 +97,7 @@ class TrainResumeTest {
         JsonNode evaluated = new ObjectMapper().readTree(evaluation.toFile());
         assertEquals(metrics.get("loss").asDouble(), evaluated.get("loss").asDouble(), 1e-9);
         assertTrue(evaluated.get("upright").asBoolean());
+        assertTrue(evaluate.out().contains("reading the test digits upright, as the model learnt them"), evaluate.out());
 
         Cli finished = Cli.run("train", "--resume", run.toString(), "--master", "local[2]");
         assertEquals(0, finished.exitCode(), finished.err());
