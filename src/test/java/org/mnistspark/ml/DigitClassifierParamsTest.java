@@ -90,7 +90,7 @@ class DigitClassifierParamsTest {
         assertEquals(42, fast.getSeed(), "train's default");
         assertEquals(0, fast.getWorkers(), "Spark's default parallelism");
         assertNull(fast.getCheckpointDir());
-        assertEquals(Augmentation.DEFAULT.describe(), fast.getAugment());
+        assertEquals(Preset.FAST.hyperparameters().augmentation().describe(), fast.getAugment());
         assertEquals(0.0, fast.getBlockMomentum(), "fast averages plainly");
         assertEquals(Preset.FAST.emaDecay(), fast.getEmaDecay());
         assertEquals(300, fast.setSteps(300).getSteps());

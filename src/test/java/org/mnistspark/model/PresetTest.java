@@ -58,8 +58,8 @@ class PresetTest {
     }
 
     @Test
-    void fastTrainsOnAugmentedImagesAndRobustAddsTheProportionChange() {
-        assertEquals(Augmentation.DEFAULT, Preset.FAST.hyperparameters().augmentation());
+    void fastTrainsOnAugmentedImagesWithTheProportionChangeOnAQuarterAndRobustOnHalf() {
+        assertEquals(Augmentation.DEFAULT.with(Augmentation.Transform.PROPORTION, 0.25), Preset.FAST.hyperparameters().augmentation());
         assertEquals(0, Augmentation.DEFAULT.probability(Augmentation.Transform.PROPORTION));
         assertEquals(15_000, Preset.FAST.steps());
         assertEquals(Augmentation.DEFAULT.with(Augmentation.Transform.PROPORTION, 0.5), Preset.ROBUST.hyperparameters().augmentation());

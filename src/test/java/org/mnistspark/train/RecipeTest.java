@@ -33,8 +33,9 @@ class RecipeTest {
         assertEquals(0.1, fast.labelSmoothing(null, () -> {
             throw new AssertionError(NO_MODEL_FILE_READ);
         }));
-        assertEquals(Augmentation.DEFAULT, fast.augmentation(null));
-        assertEquals(Preset.FAST.hyperparameters().withSeed(7), fast.hyperparameters(1.5e-3, 7, 0.1, Augmentation.DEFAULT));
+        Augmentation fastAugmentation = Preset.FAST.hyperparameters().augmentation();
+        assertEquals(fastAugmentation, fast.augmentation(null));
+        assertEquals(Preset.FAST.hyperparameters().withSeed(7), fast.hyperparameters(1.5e-3, 7, 0.1, fastAugmentation));
         assertEquals(0.0, fast.blockMomentum(null, Engine.MNIST_SPARK), "fast averages plainly");
         assertTrue(fast.upright(null, () -> {
             throw new AssertionError(NO_MODEL_FILE_READ);
