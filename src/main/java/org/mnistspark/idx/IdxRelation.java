@@ -19,7 +19,7 @@ import org.mnistspark.image.Slant;
 
 /**
  * An IDX image set as rows of {@code index} (long), {@code label} (int) and {@code image} (binary,
- * rows × cols bytes, row-major). The image column's metadata holds {@code rows} and {@code cols}.
+ * rows × cols bytes, row-major). The image column's metadata holds {@code rows}, {@code cols} and {@code upright}.
  * Each partition reads a contiguous range of records straight from the files, and a query that needs
  * no {@code image} reads the label file alone. {@code upright}: each image made upright on its field
  * ({@link Slant#removedInField}).
@@ -44,7 +44,7 @@ final class IdxRelation extends BaseRelation implements PrunedScan {
 
     @Override
     public StructType schema() {
-        Metadata size = new MetadataBuilder().putLong("rows", images.rows()).putLong("cols", images.cols()).build();
+        Metadata size = new MetadataBuilder().putLong("rows", images.rows()).putLong("cols", images.cols()).putBoolean("upright", upright).build();
         return new StructType(new StructField[] {
             new StructField("index", DataTypes.LongType, false, Metadata.empty()),
             new StructField("label", DataTypes.IntegerType, false, Metadata.empty()),

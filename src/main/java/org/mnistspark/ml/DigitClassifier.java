@@ -24,6 +24,7 @@ import org.apache.spark.sql.types.StructType;
 import org.mnistspark.augment.Augmentation;
 import org.mnistspark.files.Storage;
 import org.mnistspark.model.InputShape;
+import org.mnistspark.model.ModelFile;
 import org.mnistspark.model.NativeBackend;
 import org.mnistspark.model.Preset;
 import org.mnistspark.progress.Console;
@@ -302,7 +303,7 @@ public final class DigitClassifier extends ProbabilisticClassifier<Vector, Digit
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Console console = Console.plain(new PrintWriter(System.out, true));
         try (FitDirectory dir = FitDirectory.of(getCheckpointDir())) {
-            TrainingJob.fit(spark, trainingConfig(dir), examples, console);
+            TrainingJob.fit(spark, trainingConfig(dir, upright(dataset.schema(), conf)), examples, console);
             DigitClassificationModel model = DigitClassificationModel.fitted(uid, Storage.child(dir.location(), RunDirectory.MODEL), conf);
             if (!dir.keeps()) {
                 console.out().println("the fitted model holds the network; those files go with the temporary directory"
@@ -314,14 +315,26 @@ public final class DigitClassifier extends ProbabilisticClassifier<Vector, Digit
         }
     }
 
-    /** What {@code train} would be given for these params, the run in {@code dir}; it trains on the rows as given, no IDX digits to make upright. */
-    private TrainingConfig trainingConfig(FitDirectory dir) {
+    /**
+     * Whether the rows are upright digits, which the model records: as the features column's metadata says (the idx
+     * source's {@code upright} option); else as the starting model learnt them; else they are taken as they are.
+     */
+    private boolean upright(StructType schema, Configuration conf) {
+        Boolean marked = Features.upright(schema, getFeaturesCol());
+        if (marked != null) {
+            return marked;
+        }
+        return getInitialModel() != null && ModelFile.info(getInitialModel(), conf).upright();
+    }
+
+    /** What {@code train} would be given for these params, the run in {@code dir}; it trains on the rows as given, {@code upright} or not. */
+    private TrainingConfig trainingConfig(FitDirectory dir, boolean upright) {
         Recipe recipe = recipe();
         return new TrainingConfig(null, dir.location(), getPreset(), getSteps(), null,
                 recipe.hyperparameters(getLearningRate(), getSeed(), getLabelSmoothing(), augmentation()), getAveragingFrequency(),
                 getWorkers(), TrainingConfig.DEFAULT_LOG_EVERY, dir.keeps() ? getCheckpointInterval() : 0, false,
                 new ScanSettings(null, null, null, getInitialModel(), null), Engine.MNIST_SPARK, getBlockMomentum(),
-                false, getEmaDecay(), false);
+                false, getEmaDecay(), upright);
     }
 
     private Augmentation augmentation() {

@@ -5,12 +5,15 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.mnistspark.data.Batch;
 
 /** A features value as network input: an ML Vector of values in [0, 1], or one byte a pixel as the idx source's image column holds it. */
 final class Features {
+    private static final String UPRIGHT = "upright";
+
     private Features() {}
 
     /**
@@ -27,6 +30,12 @@ final class Features {
         }
         StructType asVectors = Rows.replaced(schema, new StructField(features.name(), new VectorUDT(), features.nullable(), features.metadata()));
         return Rows.replaced(check.apply(asVectors), features);
+    }
+
+    /** Whether {@code column}'s metadata says its digits are upright (the idx source's {@code upright} option); null when it does not say. */
+    static Boolean upright(StructType schema, String column) {
+        Metadata metadata = schema.apply(column).metadata();
+        return metadata.contains(UPRIGHT) ? metadata.getBoolean(UPRIGHT) : null;
     }
 
     /** The input, or an {@link UnusableFeaturesException} saying why there is none. */

@@ -2,6 +2,7 @@ package org.mnistspark.idx;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,7 @@ class IdxSourceTest {
         assertEquals("struct<index:bigint,label:int,image:binary>", frame.schema().simpleString());
         assertEquals(28, frame.schema().apply("image").metadata().getLong("rows"));
         assertEquals(28, frame.schema().apply("image").metadata().getLong("cols"));
+        assertFalse(frame.schema().apply("image").metadata().getBoolean("upright"));
         assertEquals(10_000, frame.count());
         List<Row> first = frame.orderBy("index").limit(3).collectAsList();
         // The first three MNIST test digits are 7, 2, 1.
@@ -52,6 +54,7 @@ class IdxSourceTest {
         List<Row> upright = frame.orderBy("index").limit(300).collectAsList();
 
         assertEquals(28, frame.schema().apply("image").metadata().getLong("rows"));
+        assertTrue(frame.schema().apply("image").metadata().getBoolean("upright"), "what a DigitClassifier fitted on them records");
         int changed = 0;
         for (int i = 0; i < raw.size(); i++) {
             byte[] digit = (byte[]) raw.get(i).get(2);

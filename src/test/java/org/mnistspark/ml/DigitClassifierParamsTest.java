@@ -2,6 +2,7 @@ package org.mnistspark.ml;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +28,10 @@ import org.mnistspark.augment.Augmentation;
 import org.mnistspark.model.InputShape;
 import org.mnistspark.model.ModelFile;
 import org.mnistspark.model.Preset;
+import org.mnistspark.run.RunDirectory;
 import org.mnistspark.testing.Digits;
+import org.mnistspark.testing.TestData;
+import org.mnistspark.testing.TestSpark;
 import org.mnistspark.testing.TrainedModel;
 import org.mnistspark.train.CollectedExamples;
 import org.mnistspark.train.Recipe;
@@ -77,6 +81,26 @@ class DigitClassifierParamsTest {
             assertEquals(10, row.<Vector>getAs("rawPrediction").size());
             assertTrue(row.<Double>getAs("digit") >= 0 && row.<Double>getAs("digit") <= 9);
         }
+    }
+
+    /** As {@code train --upright} does, the model says whether it learnt digits upright, so that {@code evaluate --data} reads MNIST so. */
+    @Test
+    void theModelRecordsUprightRowsAsTheIdxSourceMarksThemOrAsItsStartingModelLearnt() {
+        Dataset<Row> upright = TestSpark.session().read().format("idx").option("upright", true)
+                .load(TestData.mnist().resolve("t10k-images-idx3-ubyte.gz").toString()).where("index < " + DIGITS);
+
+        assertTrue(recordedUpright(brief().setFeaturesCol("image"), upright, "upright"), "the idx source's upright rows");
+        assertFalse(recordedUpright(brief().setFeaturesCol("pixels"), digits, "as-given"), "rows that say nothing, no starting model");
+        String uprightModel = dir.resolve("upright/" + RunDirectory.MODEL).toString();
+        assertTrue(recordedUpright(brief().setFeaturesCol("pixels").setInitialModel(uprightModel).setSteps(2), digits, "tuned"),
+                "rows that say nothing, from a model that learnt digits upright");
+    }
+
+    /** Whether the model that {@code classifier} fits on {@code rows} in the run directory {@code name} says it learnt digits upright. */
+    private static boolean recordedUpright(DigitClassifier classifier, Dataset<Row> rows, String name) {
+        Path run = dir.resolve(name);
+        classifier.setCheckpointDir(run.toString()).fit(rows);
+        return ModelFile.info(run.resolve(RunDirectory.MODEL).toString(), new Configuration()).upright();
     }
 
     @Test
