@@ -1,11 +1,14 @@
 package org.mnistspark.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -85,6 +88,29 @@ class NativeBackendTest {
         assertClose("outputs", builtIn.output(images, false), fast.output(images, false), 1e-5);
         assertClose("gradients", gradient(builtIn, images, labels), gradient(fast, images, labels), 1e-4);
         assertEquals(builtIn.score(), fast.score(), 1e-5);
+    }
+
+    /** Keeping each convolution's output for the backward pass saves oneDNN a pass; it must not change a bit of the gradient. */
+    @Test
+    void theConvolutionsOutputsKeptForTheBackwardPassGiveTheGradientOfRunningThemAgain() {
+        MultiLayerConfiguration keeping = DeepMnistCnn.configuration(InputShape.MNIST, Hyperparameters.seedRecipe(), 1);
+        assertEquals(CacheMode.HOST, keeping.getCacheMode());
+        MultiLayerNetwork cached = network(true, null);
+        MultiLayerConfiguration runningAgain = keeping.clone();
+        runningAgain.setCacheMode(CacheMode.NONE);
+        MultiLayerNetwork recomputed = new MultiLayerNetwork(runningAgain);
+        recomputed.init(cached.params().dup(), true);
+
+        Nd4j.getRandom().setSeed(11);
+        INDArray images = Nd4j.rand(DataType.FLOAT, BATCH, InputShape.MNIST.pixels());
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, BATCH, 10);
+        for (int i = 0; i < BATCH; i++) {
+            labels.putScalar(i, (i * 3) % 10, 1f);
+        }
+
+        // Exactly: INDArray's equals allows a difference of 1e-5.
+        assertArrayEquals(gradient(recomputed, images, labels).toFloatVector(), gradient(cached, images, labels).toFloatVector());
+        assertEquals(recomputed.score(), cached.score());
     }
 
     /** The gradient of every parameter for one minibatch, with the same dropout mask on both paths. */
