@@ -44,7 +44,7 @@ final class IdxRelation extends BaseRelation implements PrunedScan {
 
     @Override
     public StructType schema() {
-        Metadata size = new MetadataBuilder().putLong("rows", images.rows()).putLong("cols", images.cols()).putBoolean("upright", upright).build();
+        Metadata size = new MetadataBuilder().putLong("rows", images.rows()).putLong("cols", images.cols()).putBoolean(IdxSource.UPRIGHT, upright).build();
         return new StructType(new StructField[] {
             new StructField("index", DataTypes.LongType, false, Metadata.empty()),
             new StructField("label", DataTypes.IntegerType, false, Metadata.empty()),

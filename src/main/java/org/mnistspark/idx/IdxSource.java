@@ -16,6 +16,8 @@ import scala.collection.immutable.Map;
  */
 public final class IdxSource implements RelationProvider, DataSourceRegister {
     static final int DEFAULT_RECORDS_PER_PARTITION = 10_000;
+    /** The option, and the key under which the image column's metadata repeats it for what reads the rows. */
+    public static final String UPRIGHT = "upright";
 
     @Override
     public String shortName() {
@@ -35,7 +37,7 @@ public final class IdxSource implements RelationProvider, DataSourceRegister {
         if (perPartition < 1) {
             throw new IllegalArgumentException("recordsPerPartition must be at least 1, not " + perPartition);
         }
-        String upright = parameters.get("upright").isDefined() ? parameters.get("upright").get() : "false";
+        String upright = parameters.get(UPRIGHT).isDefined() ? parameters.get(UPRIGHT).get() : "false";
         if (!upright.equals("true") && !upright.equals("false")) {
             throw new IllegalArgumentException("upright must be true or false, not " + upright);
         }

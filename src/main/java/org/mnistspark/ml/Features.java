@@ -9,11 +9,10 @@ import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.mnistspark.data.Batch;
+import org.mnistspark.idx.IdxSource;
 
 /** A features value as network input: an ML Vector of values in [0, 1], or one byte a pixel as the idx source's image column holds it. */
 final class Features {
-    private static final String UPRIGHT = "upright";
-
     private Features() {}
 
     /**
@@ -35,7 +34,7 @@ final class Features {
     /** Whether {@code column}'s metadata says its digits are upright (the idx source's {@code upright} option); null when it does not say. */
     static Boolean upright(StructType schema, String column) {
         Metadata metadata = schema.apply(column).metadata();
-        return metadata.contains(UPRIGHT) ? metadata.getBoolean(UPRIGHT) : null;
+        return metadata.contains(IdxSource.UPRIGHT) ? metadata.getBoolean(IdxSource.UPRIGHT) : null;
     }
 
     /** The input, or an {@link UnusableFeaturesException} saying why there is none. */
