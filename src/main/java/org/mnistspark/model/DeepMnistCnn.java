@@ -56,7 +56,8 @@ public final class DeepMnistCnn {
                 .layer(new ConvolutionLayer.Builder(5, 5).stride(1, 1).nOut(64).activation(Activation.RELU).build())
                 .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
                         .kernelSize(2, 2).stride(2, 2).build())
-                .layer(new DenseLayer.Builder().nOut(1024).activation(Activation.RELU).build())
+                // Keeps its output for the backward pass too, rather than multiplying by its weights again.
+                .layer(CachingDenseLayer.of(new DenseLayer.Builder().nOut(1024).activation(Activation.RELU).build()))
                 // In Deeplearning4j a layer's dropout acts on its input and takes the keep probability.
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                         .nOut(shape.classes()).activation(Activation.SOFTMAX).dropOut(hp.dropoutKeep()).build())

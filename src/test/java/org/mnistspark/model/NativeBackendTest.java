@@ -7,21 +7,33 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+import org.nd4j.shade.jackson.databind.node.ObjectNode;
 
 /** The oneDNN path computes what the built-in path computes, from the same weights and inputs. */
 class NativeBackendTest {
     private static final int BATCH = 50;
+    /** The 1,024-unit layer's index in the network. */
+    private static final int DENSE = 4;
     private final String before = System.getProperty(NativeBackend.HELPERS_DISABLED);
 
     @AfterEach
@@ -92,7 +104,7 @@ class NativeBackendTest {
 
     /** Keeping each convolution's output for the backward pass saves oneDNN a pass; it must not change a bit of the gradient. */
     @Test
-    void theConvolutionsOutputsKeptForTheBackwardPassGiveTheGradientOfRunningThemAgain() {
+    void theLayersOutputsKeptForTheBackwardPassGiveTheGradientOfComputingThemAgain() {
         MultiLayerConfiguration keeping = DeepMnistCnn.configuration(InputShape.MNIST, Hyperparameters.seedRecipe(), 1);
         assertEquals(CacheMode.HOST, keeping.getCacheMode());
         MultiLayerNetwork cached = network(true, null);
@@ -107,10 +119,35 @@ class NativeBackendTest {
         for (int i = 0; i < BATCH; i++) {
             labels.putScalar(i, (i * 3) % 10, 1f);
         }
+        List<Boolean> held = new ArrayList<>();
+        CachingDenseLayer.Implementation dense = (CachingDenseLayer.Implementation) cached.getLayer(DENSE);
+        cached.addListeners(new BaseTrainingListener() {
+            @Override
+            public void onForwardPass(Model model, List<INDArray> activations) {
+                held.add(dense.holdsOutput());
+            }
+        });
 
         // Exactly: INDArray's equals allows a difference of 1e-5.
         assertArrayEquals(gradient(recomputed, images, labels).toFloatVector(), gradient(cached, images, labels).toFloatVector());
         assertEquals(recomputed.score(), cached.score());
+        assertEquals(List.of(true), held, "the dense layer's output kept between the passes");
+        assertFalse(dense.holdsOutput(), "and let go once the backward pass has used it");
+    }
+
+    @Test
+    void theCachingDenseLayerIsDeeplearning4jsDenseLayerWithItsSettings() throws Exception {
+        DenseLayer settings = new DenseLayer.Builder().nOut(1024).activation(Activation.RELU).build();
+        ObjectMapper json = NeuralNetConfiguration.mapper();
+        ObjectNode caching = json.valueToTree(CachingDenseLayer.of(settings));
+        ObjectNode stock = json.valueToTree(settings);
+        assertEquals(CachingDenseLayer.class.getName(), caching.remove("@class").asText());
+        stock.remove("@class");
+        assertEquals(stock, caching);
+        Layer layer = DeepMnistCnn.configuration(InputShape.MNIST, Hyperparameters.seedRecipe(), 1).getConf(DENSE).getLayer();
+        assertInstanceOf(CachingDenseLayer.class, layer);
+        assertEquals(layer, MultiLayerConfiguration.fromJson(DeepMnistCnn.configuration(InputShape.MNIST, Hyperparameters.seedRecipe(), 1).toJson())
+                .getConf(DENSE).getLayer(), "read back from a saved configuration");
     }
 
     /** The gradient of every parameter for one minibatch, with the same dropout mask on both paths. */
