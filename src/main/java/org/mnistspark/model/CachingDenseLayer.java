@@ -23,7 +23,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * output back: the same numbers, one matrix product per step and layer more (50 × 3,136 by 3,136 × 1,024
  * here). Saved configurations name this class, so a model file loads where mnist-spark's jar is.
  */
-public class CachingDenseLayer extends DenseLayer {
+public final class CachingDenseLayer extends DenseLayer {
     /** For Jackson, which reads the layer back from a saved configuration. */
     public CachingDenseLayer() {}
 

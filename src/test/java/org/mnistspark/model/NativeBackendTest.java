@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -102,7 +102,10 @@ class NativeBackendTest {
         assertEquals(builtIn.score(), fast.score(), 1e-5);
     }
 
-    /** Keeping each convolution's output for the backward pass saves oneDNN a pass; it must not change a bit of the gradient. */
+    /**
+     * Keeping each convolution's output and the 1,024-unit layer's for the backward pass saves a oneDNN pass per
+     * convolution and a matrix product; it must not change a bit of the gradient.
+     */
     @Test
     void theLayersOutputsKeptForTheBackwardPassGiveTheGradientOfComputingThemAgain() {
         MultiLayerConfiguration keeping = DeepMnistCnn.configuration(InputShape.MNIST, Hyperparameters.seedRecipe(), 1);
