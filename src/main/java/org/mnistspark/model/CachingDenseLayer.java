@@ -67,31 +67,25 @@ public final class CachingDenseLayer extends DenseLayer {
             super(conf, dataType);
         }
 
-        @Override
-        public INDArray activate(boolean training, LayerWorkspaceMgr workspaces) {
-            INDArray preActivation = preOutput(training, workspaces);
-            kept = null;
-            if (training && keepsOutputs(workspaces)) {
-                try (MemoryWorkspace cache = workspaces.notifyScopeBorrowed(ArrayType.FF_CACHE)) {
-                    // A copy: the activation below overwrites its input.
-                    kept = preActivation.unsafeDuplication();
-                }
-            }
-            INDArray output = layerConf().getActivationFn().getActivation(preActivation, training);
-            if (maskArray != null) {
-                applyMask(output);
-            }
-            return output;
-        }
-
+        /**
+         * The forward pass's output before the activation, a copy of it kept when training (the activation
+         * overwrites it); the backward pass's, that copy.
+         */
         @Override
         protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaces) {
-            if (forBackprop && kept != null && !hasLayerNorm()) {
+            if (forBackprop && kept != null) {
                 INDArray preActivation = kept;
                 kept = null;
                 return Pair.of(preActivation, preActivation);
             }
-            return super.preOutputWithPreNorm(training, forBackprop, workspaces);
+            Pair<INDArray, INDArray> preActivation = super.preOutputWithPreNorm(training, forBackprop, workspaces);
+            kept = null;
+            if (training && !forBackprop && keepsOutputs(workspaces)) {
+                try (MemoryWorkspace cache = workspaces.notifyScopeBorrowed(ArrayType.FF_CACHE)) {
+                    kept = preActivation.getFirst().unsafeDuplication();
+                }
+            }
+            return preActivation;
         }
 
         /** Whether the layer holds an output for its next backward pass. */
@@ -100,7 +94,8 @@ public final class CachingDenseLayer extends DenseLayer {
         }
 
         private boolean keepsOutputs(LayerWorkspaceMgr workspaces) {
-            return cacheMode != null && cacheMode != CacheMode.NONE
+            // With layer normalisation the backward pass needs the output before it as well: not kept.
+            return cacheMode != null && cacheMode != CacheMode.NONE && !hasLayerNorm()
                     && workspaces.hasConfiguration(ArrayType.FF_CACHE) && workspaces.isWorkspaceOpen(ArrayType.FF_CACHE);
         }
     }
