@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkContext;
@@ -31,15 +30,11 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** Parameter averaging on a real local[2] Spark: what it computes, and that it computes it the same way every time. */
 class ParameterAveragingTest {
-    /**
-     * Random digits of a quarter of MNIST's pixels: what these tests hold (the rounds' arithmetic, exact
-     * resumes) does not depend on the images' size, and a step on them costs a fraction of one on MNIST's.
-     */
-    private static final InputShape SHAPE = new InputShape(14, 14, 10);
+    private static final InputShape SHAPE = RandomDigits.SHAPE;
     private static final int CLASSES = SHAPE.classes();
     private static final Targets TARGETS = new Targets(CLASSES, 0);
     private static final Hyperparameters HP = Hyperparameters.seedRecipe().withLearningRate(1e-3);
-    private static final TrainingSet DATA = randomDigits(400);
+    private static final TrainingSet DATA = RandomDigits.of(400, 5);
     private static final StepOrder ORDER = new StepOrder(DATA.count(), HP.batchSize(), HP.seed());
     /**
      * Float rounding of the driver's arithmetic, and of the same round taken twice from the same start: a
@@ -51,17 +46,6 @@ class ParameterAveragingTest {
 
     @TempDir
     Path dir;
-
-    private static TrainingSet randomDigits(int count) {
-        Random random = new Random(5);
-        int[] labels = new int[count];
-        byte[] pixels = new byte[count * SHAPE.pixels()];
-        random.nextBytes(pixels);
-        for (int i = 0; i < count; i++) {
-            labels[i] = random.nextInt(CLASSES);
-        }
-        return new TrainingSet(labels, pixels, SHAPE.pixels());
-    }
 
     private static MultiLayerNetwork network() {
         MultiLayerNetwork network = new MultiLayerNetwork(DeepMnistCnn.configuration(SHAPE, HP, 1));

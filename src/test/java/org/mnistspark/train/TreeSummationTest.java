@@ -9,12 +9,9 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.mnistspark.augment.Augmentation;
 import org.mnistspark.augment.Augmenter;
-import org.mnistspark.data.LabeledImages;
-import org.mnistspark.idx.MnistFiles;
 import org.mnistspark.model.DeepMnistCnn;
 import org.mnistspark.model.Hyperparameters;
 import org.mnistspark.model.InputShape;
-import org.mnistspark.testing.TestData;
 import org.mnistspark.testing.TestSpark;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -25,9 +22,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 class TreeSummationTest {
     private static final Hyperparameters HP = Hyperparameters.seedRecipe().withLearningRate(1e-3);
-    private static final TrainingSet MNIST = TrainingSet.collect(LabeledImages.read(TestSpark.session(),
-            TestData.mnist().toString(), MnistFiles.Split.TRAIN, InputShape.MNIST.classes(), false)).range(0, 5_000);
-    private static final StepOrder ORDER = new StepOrder(MNIST.count(), HP.batchSize(), HP.seed());
+    private static final InputShape SHAPE = RandomDigits.SHAPE;
+    private static final TrainingSet DATA = RandomDigits.of(1_000, 7);
+    private static final StepOrder ORDER = new StepOrder(DATA.count(), HP.batchSize(), HP.seed());
     /**
      * Float rounding: a sum of four floats taken in another order differs by a few units in the last
      * place (6e-8 of a value) of its largest term. A worker's result left out, or counted twice, moves the
@@ -38,7 +35,7 @@ class TreeSummationTest {
     private static final long STATE_BYTES = 3L * 4 * network().numParams();
 
     private static MultiLayerNetwork network() {
-        MultiLayerNetwork network = new MultiLayerNetwork(DeepMnistCnn.configuration(InputShape.MNIST, HP, 100));
+        MultiLayerNetwork network = new MultiLayerNetwork(DeepMnistCnn.configuration(SHAPE, HP, 100));
         network.init();
         return network;
     }
@@ -47,8 +44,8 @@ class TreeSummationTest {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(TestSpark.session().sparkContext());
         // Plain averaging: block momentum acts on the driver, after the sum these tests are about.
         MomentumBuffer plain = MomentumBuffer.startingAtZero(BlockMomentum.PLAIN, network.numParams());
-        return new ParameterAveraging(sc, network, MNIST, ORDER, workers, frequency, plain, new Targets(InputShape.MNIST.classes(), 0),
-                new Augmenter(Augmentation.NONE, InputShape.MNIST.rows(), InputShape.MNIST.cols(), HP.seed()), HP.seed(), runSteps, true);
+        return new ParameterAveraging(sc, network, DATA, ORDER, workers, frequency, plain, new Targets(SHAPE.classes(), 0),
+                new Augmenter(Augmentation.NONE, SHAPE.rows(), SHAPE.cols(), HP.seed()), HP.seed(), runSteps, true);
     }
 
     /**
