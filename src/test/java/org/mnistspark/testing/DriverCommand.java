@@ -19,6 +19,7 @@ public final class DriverCommand {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx2g");
+        command.add(ShortLivedJvm.OPTION);
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(arg -> arg.startsWith("--add-opens")).forEach(command::add);
         command.add("-Dlog4j2.configurationFile=" + System.getProperty("log4j2.configurationFile"));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));

@@ -127,6 +127,8 @@ public final class StandaloneCluster implements AutoCloseable {
         builder.environment().put("SPARK_SCALA_VERSION", "2.12");
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        // For the daemons and the executors a worker starts, which inherit its environment.
+        builder.environment().putAll(ShortLivedJvm.ENVIRONMENT);
         // Executors get their native thread count from the application's settings, not from this JVM.
         builder.environment().remove("OMP_NUM_THREADS");
         daemons.add(builder.start());

@@ -49,6 +49,7 @@ public final class Submission implements AutoCloseable {
         Path err = logs.resolve(name + ".err");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().remove("SPARK_HOME");
+        builder.environment().putAll(ShortLivedJvm.ENVIRONMENT);
         unset.forEach(builder.environment()::remove);
         builder.environment().putAll(set);
         return new Submission(builder.start(), out, err);

@@ -88,8 +88,9 @@ public final class YarnCluster implements AutoCloseable {
         conf.setInt(YarnConfiguration.DEBUG_NM_DELETE_DELAY_SEC, -1);
         // A busy disk must not take the only node out of service.
         conf.setBoolean("yarn.nodemanager.disk-health-checker.enable", false);
-        // The Java every container starts ({{JAVA_HOME}}/bin/java): this one.
-        conf.set(YarnConfiguration.NM_ADMIN_USER_ENV, "JAVA_HOME=" + System.getProperty("java.home"));
+        // The Java every container starts ({{JAVA_HOME}}/bin/java): this one, with the tests' JIT setting.
+        conf.set(YarnConfiguration.NM_ADMIN_USER_ENV, "JAVA_HOME=" + System.getProperty("java.home") + ","
+                + ShortLivedJvm.VARIABLE + "=" + ShortLivedJvm.OPTION);
         // What this machine's node gives its containers from its own environment (the test JVM's), where a container has
         // none of its own (executors inherit their application master's): SPARK_LOCAL_IP, loopback, which the build sets
         // (where the machine's name resolves to 127.0.0.1, Spark otherwise announces its network address); and the
