@@ -5,15 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mnistspark.testing.TestData;
+import org.mnistspark.testing.MnistSample;
 import org.mnistspark.testing.TestSpark;
 import org.mnistspark.train.Engine;
 
@@ -21,13 +23,22 @@ import org.mnistspark.train.Engine;
 class BenchTest {
     @TempDir
     Path dir;
+    /** Real MNIST digits, few of them: each training part ends with an evaluation, here of 200 digits rather than 10,000. */
+    @TempDir
+    static Path sample;
+    private static String data;
+
+    @BeforeAll
+    static void writeSample() throws IOException {
+        data = MnistSample.write(sample, 2_000, 200).toString();
+    }
 
     private JsonNode part(String name, int steps, int repeats) throws Exception {
         return part(name, steps, repeats, Engine.MNIST_SPARK);
     }
 
     private JsonNode part(String name, int steps, int repeats, Engine engine) throws Exception {
-        Parts.Request request = new Parts.Request(name, steps, repeats, 5, engine, TestData.mnist().toString(), dir);
+        Parts.Request request = new Parts.Request(name, steps, repeats, 5, engine, data, dir);
         String line = Parts.run(request, TestSpark::session, new PrintWriter(Writer.nullWriter()));
         assertTrue(line.startsWith(Parts.RESULT), line);
         return new ObjectMapper().readTree(line.substring(Parts.RESULT.length()));
@@ -38,7 +49,7 @@ class BenchTest {
         JsonNode gemm = part("gemm", 0, 1);
         assertTrue(gemm.get("all_cores").asDouble() > 0, gemm.toString());
 
-        AugmentationCost augmentation = AugmentationCost.measure(TestData.mnist().toString());
+        AugmentationCost augmentation = AugmentationCost.measure(data);
         assertTrue(augmentation.defaultMillis() > 0 && augmentation.everythingMillis() > 0, augmentation.toString());
 
         JsonNode dl4j = part("dl4j", 2, 2);

@@ -23,12 +23,14 @@ import org.mnistspark.testing.TrainedModel;
 /**
  * Fine-tuning the suite's model on 30 photos per digit of one writer's hand that it reads poorly
  * ({@code photos --writer 4}: 1s with a lead-in stroke, 6s closed into 0s) with the defaults of
- * {@code --init-model} but 600 of their 2,000 steps (for the suite's time), MNIST mixed in: on other photos
+ * {@code --init-model} but 300 of their 2,000 steps (for the suite's time), MNIST mixed in: on other photos
  * of that hand at least half of the errors go, and MNIST's own test accuracy stays within {@link #MNIST_MARGIN}.
  */
 class FineTuneTest {
     private static final long WRITER = 4;
     private static final int PER_DIGIT = 30;
+    /** The held-out photos read 0.803 before, 0.996 after 600 steps and 0.995 after 300: far above the floor of 0.902. */
+    private static final int STEPS = 300;
     private static final int HELD_OUT_PER_DIGIT = 100;
     private static final int HELD_OUT = 10 * HELD_OUT_PER_DIGIT;
     /**
@@ -73,7 +75,7 @@ class FineTuneTest {
         JsonNode before = untuned();
         Path run = dir.resolve("tuned");
         Cli tune = Cli.run("train", "--images", tuning.toString(), "--init-model", TrainedModel.modelFile().toString(),
-                "--data", TestData.mnist().toString(), "--output", run.toString(), "--master", "local[2]", "--steps", "600");
+                "--data", TestData.mnist().toString(), "--output", run.toString(), "--master", "local[2]", "--steps", String.valueOf(STEPS));
         assertEquals(0, tune.exitCode(), tune.err());
         JsonNode after = evaluate(run.resolve("model.zip"), dir.resolve("after.json"));
 
@@ -82,7 +84,7 @@ class FineTuneTest {
         double mnist = metrics.get("accuracy").asDouble();
         System.out.printf("writer %d, %d held-out photos: %.4f before, %.4f after fine-tuning; MNIST test %.4f before, %.4f after%n",
                 WRITER, HELD_OUT, before.get("accuracy").asDouble(), after.get("accuracy").asDouble(), base, mnist);
-        assertEquals(600, metrics.get("steps").asLong(), "as given: under a third of the default, which RecipeTest checks, for the suite's time");
+        assertEquals(STEPS, metrics.get("steps").asLong(), "as given: a fraction of the default, which RecipeTest checks, for the suite's time");
         assertEquals(Augmentation.DEFAULT.describe(), metrics.get("augmentation").asText(), "the fine-tuning default");
         assertEquals(ModelFile.info(TrainedModel.modelFile().toString(), new Configuration()).labelSmoothing(),
                 metrics.get("label_smoothing").asDouble(), "the starting model's");
