@@ -28,7 +28,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "3", description = "Timed repeats of each figure, after one warm-up; the figure is their median.")
     int repeats;
 
-    @Option(names = "--train-steps", paramLabel = "N", defaultValue = "300", description = "Steps of each Spark training repeat.")
+    // 1,000 steps are 50 to 100 rounds: fewer leave a repeat's own start-up (the first rounds, the training set's
+    // broadcast) a large share of its time, and its figure spread by 10% or more from one repeat to the next.
+    @Option(names = "--train-steps", paramLabel = "N", defaultValue = "1000", description = "Steps of each Spark training repeat.")
     int trainSteps;
 
     @Option(names = "--pace-steps", paramLabel = "N", defaultValue = "4000",
