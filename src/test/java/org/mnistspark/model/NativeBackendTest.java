@@ -147,10 +147,11 @@ class NativeBackendTest {
         assertEquals(CachingDenseLayer.class.getName(), caching.remove("@class").asText());
         stock.remove("@class");
         assertEquals(stock, caching);
-        Layer layer = DeepMnistCnn.configuration(InputShape.MNIST, Hyperparameters.seedRecipe(), 1).getConf(DENSE).getLayer();
+        MultiLayerConfiguration configuration = DeepMnistCnn.configuration(InputShape.MNIST, Hyperparameters.seedRecipe(), 1);
+        Layer layer = configuration.getConf(DENSE).getLayer();
         assertInstanceOf(CachingDenseLayer.class, layer);
-        assertEquals(layer, MultiLayerConfiguration.fromJson(DeepMnistCnn.configuration(InputShape.MNIST, Hyperparameters.seedRecipe(), 1).toJson())
-                .getConf(DENSE).getLayer(), "read back from a saved configuration");
+        assertEquals(layer, MultiLayerConfiguration.fromJson(configuration.toJson()).getConf(DENSE).getLayer(),
+                "read back from a saved configuration");
     }
 
     /** The gradient of every parameter for one minibatch, with the same dropout mask on both paths. */
