@@ -10,6 +10,7 @@ import org.mnistspark.augment.Augmentation;
 import org.mnistspark.augment.Augmenter;
 import org.mnistspark.idx.IdxImageSet;
 import org.mnistspark.idx.MnistFiles;
+import org.mnistspark.model.Preset;
 
 /**
  * What augmenting a training minibatch of 50 MNIST digits costs a worker, in milliseconds of the
@@ -32,7 +33,7 @@ record AugmentationCost(double defaultMillis, double everythingMillis) {
             System.arraycopy(digits.get(i).pixels(), 0, batch, i * train.rows() * train.cols(), train.rows() * train.cols());
         }
         Augmentation everything = Augmentation.parse("affine=1,proportion=1,pen=1,elastic=1,blur=1,noise=1");
-        return new AugmentationCost(millisPerMinibatch(new Augmenter(Augmentation.ROBUST, train.rows(), train.cols(), 42), batch),
+        return new AugmentationCost(millisPerMinibatch(new Augmenter(Preset.ROBUST.augmentation(), train.rows(), train.cols(), 42), batch),
                 millisPerMinibatch(new Augmenter(everything, train.rows(), train.cols(), 42), batch));
     }
 

@@ -41,7 +41,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--preset", defaultValue = "seed", paramLabel = "seed|fast|robust", converter = PresetConverter.class,
             description = "seed: the article's recipe exactly (20000 steps, Adam at 1e-4; averaging every 10). fast: 15000 steps,"
                     + " Adam from 1.5e-3 decaying linearly to 0, He initialisation, targets smoothed by 0.1, averaging every 10,"
-                    + " training images augmented (--augment default). robust: fast with the proportion change (see --augment)."
+                    + " training images augmented (--augment default and proportion=0.25). robust: fast for 20000 steps, for scans."
                     + " Options below override it.")
     Preset preset;
 
@@ -81,7 +81,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "Change each training image on the fly: none, default (affine 0.5, pen 0.3, elastic 0.3, blur 0.2,"
                     + " noise 0.2), or a list of affine, proportion, pen, elastic, blur, noise, each at its default strength and"
                     + " probability (proportion 0.5) or =PROBABILITY, e.g. affine,elastic=0.5 (default: the preset's, fast: default and"
-                    + " proportion=0.25, robust: default and proportion, seed: none; with --init-model: default).")
+                    + " proportion=0.25, as robust, seed: none; with --init-model: default).")
     String augment;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for initial weights, shuffling, dropout and augmentation.")

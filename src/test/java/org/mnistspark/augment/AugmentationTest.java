@@ -15,7 +15,7 @@ class AugmentationTest {
         assertEquals(Augmentation.NONE, Augmentation.parse("none"));
         assertEquals(Augmentation.DEFAULT, Augmentation.parse(" Default "));
         assertEquals(Augmentation.DEFAULT, Augmentation.parse("affine,pen,elastic,blur,noise"));
-        assertEquals(Augmentation.ROBUST, Augmentation.parse("affine,proportion,pen,elastic,blur,noise"));
+        assertEquals(Augmentation.EVERY, Augmentation.parse("affine,proportion,pen,elastic,blur,noise"));
         assertEquals(0.5, Augmentation.parse("proportion").probability(Transform.PROPORTION));
         Augmentation some = Augmentation.parse("affine,elastic=0.5");
         assertEquals(Augmentation.DEFAULT.affine(), some.affine());

@@ -29,7 +29,7 @@ class RunSettingsTest {
         Hyperparameters hp = Preset.ROBUST.hyperparameters();
         run.writeSettings(RunSettings.of("data/mnist", Map.of(), "robust", 12_000, null, hp, 10, 0, 100, 0, ScanSettings.NONE, "mnist-spark", 0, false, 0, false));
         assertEquals(hp, run.readSettings().hyperparameters());
-        assertEquals(Augmentation.ROBUST, run.readSettings().hyperparameters().augmentation());
+        assertEquals(Augmentation.SCANS, run.readSettings().hyperparameters().augmentation());
         // The report lists the settings by the file's names.
         Map<?, ?> augmentation = (Map<?, ?>) RunDirectory.namedAsInTheFile(run.readSettings()).get("augmentation");
         assertEquals(24.0, ((Map<?, ?>) augmentation.get("elastic")).get("alpha"));
