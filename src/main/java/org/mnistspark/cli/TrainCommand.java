@@ -81,7 +81,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "Change each training image on the fly: none, default (affine 0.5, pen 0.3, elastic 0.3, blur 0.2,"
                     + " noise 0.2), or a list of affine, proportion, pen, elastic, blur, noise, each at its default strength and"
                     + " probability (proportion 0.5) or =PROBABILITY, e.g. affine,elastic=0.5 (default: the preset's, fast: default and"
-                    + " proportion=0.25, as robust, seed: none; with --init-model: default).")
+                    + " proportion=0.25, robust: the same, seed: none; with --init-model: default).")
     String augment;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for initial weights, shuffling, dropout and augmentation.")
