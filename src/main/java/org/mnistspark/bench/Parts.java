@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
+import org.mnistspark.augment.Augmentation;
+import org.mnistspark.model.Hyperparameters;
 import org.mnistspark.model.Preset;
 import org.mnistspark.progress.Console;
 import org.mnistspark.run.ScanSettings;
@@ -22,6 +24,8 @@ public final class Parts {
     static final String RESULT = "result: ";
     private static final int MATRIX_SIZE = 2048;
     private static final int WARMUP_STEPS = 5;
+    /** {@code fast}'s hyperparameters on unchanged images: what a step costs is the network's, not the augmentation's. */
+    private static final Hyperparameters BENCH_RECIPE = Preset.FAST.hyperparameters().withAugmentation(Augmentation.NONE);
 
     /** What a part needs: how long to measure, and for Spark training the data, the averaging, its engine and where runs go. */
     public record Request(String part, int steps, int repeats, int averagingFrequency, Engine engine, String data, Path work) {}
@@ -49,9 +53,11 @@ public final class Parts {
         for (int run = 0; run <= request.repeats(); run++) {
             Path dir = request.work().resolve("run-" + run);
             // The benchmark's own scratch runs: a second bench replaces the first. Plain averaging, as the stock engine's,
-            // and the last parameters, so that the engines' accuracies compare like for like.
-            TrainingJob.run(spark, new TrainingConfig(request.data(), dir.toString(), "seed", request.steps(), null,
-                    Preset.SEED.hyperparameters(), request.averagingFrequency(), 0, request.steps(), 0, true, ScanSettings.NONE, request.engine(),
+            // and the last parameters, so that the engines' accuracies compare like for like; fast's rate, decaying to zero
+            // over the run, as users train. A seed of its own for each run: the stock engine's runs differ from one another
+            // (its dropout is not seeded), and its median over them compares with a median over draws, not with one draw.
+            TrainingJob.run(spark, new TrainingConfig(request.data(), dir.toString(), "fast", request.steps(), null,
+                    BENCH_RECIPE.withSeed(BENCH_RECIPE.seed() + run), request.averagingFrequency(), 0, request.steps(), 0, true, ScanSettings.NONE, request.engine(),
                     0.0, false, 0, false),
                     Console.plain(out), StopRequest.NEVER);
             if (run > 0) {

@@ -65,6 +65,11 @@ class BenchTest {
         assertTrue(Files.exists(dir.resolve("run-0/model.zip")), "the warm-up run's model, which scoring uses");
         assertEquals(new ObjectMapper().readTree(dir.resolve("run-1/metrics.json").toFile()).get("images_per_second").asDouble(),
                 spark.get("images_per_second").get(0).asDouble(), "the timed run's own figure, from its metrics.json");
+        JsonNode warmUp = new ObjectMapper().readTree(dir.resolve("run-0/train-config.json").toFile());
+        JsonNode timed = new ObjectMapper().readTree(dir.resolve("run-1/train-config.json").toFile());
+        assertEquals(List.of("fast", "LINEAR", "0.0015", "42", "43"), List.of(timed.get("preset").asText(), timed.get("learning_rate_decay").asText(),
+                timed.get("learning_rate").asText(), warmUp.get("seed").asText(), timed.get("seed").asText()),
+                "fast's rate decaying over the run, a seed of its own for each run");
 
         // The pace of a run, from a log whose speed halves between its first and last fifths.
         Files.writeString(dir.resolve("run-1/train-log.csv"), "step,loss,train_accuracy,elapsed_seconds\n"
