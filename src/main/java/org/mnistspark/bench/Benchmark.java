@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -22,13 +21,14 @@ import org.mnistspark.photos.UciDigits;
 import org.mnistspark.score.ScoreSummary;
 import org.mnistspark.score.SummaryFile;
 import org.mnistspark.train.Engine;
+import org.mnistspark.train.TrainingConfig;
 
 /**
  * The product's throughput against its baselines, on this machine, in one run (Deeplearning4j's stock
- * training master among them, with the test accuracy its runs reach beside the project's): each figure in
- * processes of its own (so that their peak memory is the figure's), after one untimed warm-up; the
- * figure is the median of the repeats; then how well the {@code --preset fast} run's model reads each
- * generated photo set. Writes {@code bench.json} and {@code bench.md} into the output directory.
+ * training master among them, with the test accuracy its runs reach beside the project's): how well a
+ * {@code --preset fast} run's model reads each generated photo set; then sweeps over the figures, each
+ * sweep measuring every figure once in processes of its own (so that their peak memory is the figure's)
+ * after their untimed warm-up; a figure is the median of its sweeps. Writes {@code bench.json} and {@code bench.md} into the output directory.
  */
 public final class Benchmark {
     /** Floating-point work of the seed's network per image: forward (conv1 1.25, conv2 20.07, fc1 6.42, fc2 0.02 MFLOP). */
@@ -63,46 +63,70 @@ public final class Benchmark {
         out.println("matrix products...");
         JsonNode gemm = new ObjectMapper().readTree(part(List.of("gemm"), Map.of(), "gemm").lastLineStartingWith(Parts.RESULT));
         Ceiling ceiling = new Ceiling(gemm.get("all_cores").asDouble(), cores);
-        List<Figure> figures = new ArrayList<>();
-        figures.add(sparkTraining("spark-train", "Spark training, local[*], averaging every 5", 5, Engine.MNIST_SPARK));
-        figures.add(sparkTraining("spark-train-f10", "Spark training, local[*], averaging every 10 (every preset's default)", 10, Engine.MNIST_SPARK));
-        figures.add(sparkTraining("spark-train-dl4j-f10", "Spark training, --engine dl4j (DL4J's stock master), averaging every 10", 10,
-                Engine.DL4J));
-        figures.add(plainTraining("dl4j-builtin", "plain DL4J, one thread, built-in convolutions", "builtin", 10));
-        figures.add(plainTraining("dl4j-onednn", "plain DL4J, one thread, oneDNN convolutions", "onednn", ONEDNN_STEPS));
-        figures.add(plainTrainingSideBySide());
-        figures.add(pytorch(1));
-        figures.add(pytorch(cores));
-        figures.add(scoring());
         Pace pace = pace();
+        List<SetAccuracy> sets = photoSets();
+        Path photos = photos();
+        List<Row> rows = List.of(
+                sweep -> sparkTraining(sweep, "spark-train", "Spark training, local[*], averaging every 5", 5, Engine.MNIST_SPARK),
+                sweep -> sparkTraining(sweep, "spark-train-f10", "Spark training, local[*], averaging every 10 (every preset's default)", 10,
+                        Engine.MNIST_SPARK),
+                sweep -> sparkTraining(sweep, "spark-train-dl4j-f10", "Spark training, --engine dl4j (DL4J's stock master), averaging every 10",
+                        10, Engine.DL4J),
+                sweep -> plainTraining(sweep, "dl4j-builtin", "plain DL4J, one thread, built-in convolutions", "builtin", 10),
+                sweep -> plainTraining(sweep, "dl4j-onednn", "plain DL4J, one thread, oneDNN convolutions", "onednn", ONEDNN_STEPS),
+                this::plainTrainingSideBySide,
+                sweep -> pytorch(sweep, 1),
+                sweep -> pytorch(sweep, cores),
+                sweep -> scoring(sweep, photos));
+        List<Figure> figures = new ArrayList<>();
+        for (int sweep = 0; sweep < settings.repeats(); sweep++) {
+            out.println("sweep " + (sweep + 1) + " of " + settings.repeats() + ":");
+            for (int i = 0; i < rows.size(); i++) {
+                Figure once = rows.get(i).measure(sweep);
+                if (sweep == 0) {
+                    figures.add(once);
+                } else {
+                    figures.set(i, figures.get(i).and(once));
+                }
+            }
+        }
         out.println("augmentation of a minibatch...");
         AugmentationCost augmentation = AugmentationCost.measure(settings.mnistDir());
-        Report report = new Report(ceiling, figures, pace, photoSets(), augmentation, settings);
+        Report report = new Report(ceiling, figures, pace, sets, augmentation, settings);
         out.print(report.table());
         report.write(settings.output());
         out.println("wrote " + settings.output().resolve("bench.json") + " and " + settings.output().resolve("bench.md"));
     }
 
-    private Figure sparkTraining(String name, String label, int frequency, Engine engine) throws IOException, InterruptedException {
-        out.println(label + "...");
-        ChildProcess child = part(List.of("spark-train", "--data", settings.mnistDir(), "--output", work.resolve(name).toString(),
-                "--steps", Integer.toString(settings.trainSteps()), "--averaging-frequency", Integer.toString(frequency),
-                "--engine", engine.label(), "--repeats", Integer.toString(settings.repeats())), Map.of(), name);
-        return new Figure(name, label, imagesPerSecond(child), child.peakRssBytes(), cores, TRAINING_MFLOP, "",
-                Figure.median(resultList(child, "accuracy")));
+    /**
+     * One figure measured once, in the sweep given. Each sweep measures every figure in turn, so that a change in
+     * the host's speed over the bench (a shared machine's neighbours come and go) reaches every figure alike
+     * rather than the ones measured last.
+     */
+    @FunctionalInterface
+    private interface Row {
+        Figure measure(int sweep) throws IOException, InterruptedException;
     }
 
-    private Figure plainTraining(String name, String label, String convolution, int steps) throws IOException, InterruptedException {
+    private Figure sparkTraining(int sweep, String name, String label, int frequency, Engine engine) throws IOException, InterruptedException {
         out.println(label + "...");
-        ChildProcess child = part(plainTrainingArgs(steps), Map.of(NativeBackend.SWITCH, convolution), name);
+        ChildProcess child = part(List.of("spark-train", "--data", settings.mnistDir(), "--output", work.resolve(name + "-" + sweep).toString(),
+                "--steps", Integer.toString(settings.trainSteps()), "--averaging-frequency", Integer.toString(frequency),
+                "--engine", engine.label(), "--repeats", "1", "--sweep", Integer.toString(sweep)), Map.of(), name + "-" + sweep);
+        return new Figure(name, label, imagesPerSecond(child), child.peakRssBytes(), cores, TRAINING_MFLOP, "", resultList(child, "accuracy"));
+    }
+
+    private Figure plainTraining(int sweep, String name, String label, String convolution, int steps) throws IOException, InterruptedException {
+        out.println(label + "...");
+        ChildProcess child = part(plainTrainingArgs(steps), Map.of(NativeBackend.SWITCH, convolution), name + "-" + sweep);
         return new Figure(name, label, imagesPerSecond(child), child.peakRssBytes(), 1, TRAINING_MFLOP, "");
     }
 
     /**
-     * One plain one-thread loop per core, all at once, their figures added repeat by repeat: what this
-     * machine's cores give Deeplearning4j together, the most the Spark job's workers could reach.
+     * One plain one-thread loop per core, all at once, their figures added: what this machine's cores give
+     * Deeplearning4j together, the most the Spark job's workers could reach.
      */
-    private Figure plainTrainingSideBySide() throws IOException, InterruptedException {
+    private Figure plainTrainingSideBySide(int sweep) throws IOException, InterruptedException {
         String label = "plain DL4J, oneDNN, " + cores + " one-thread processes side by side";
         out.println(label + "...");
         List<String> args = plainTrainingArgs(ONEDNN_STEPS);
@@ -110,20 +134,17 @@ public final class Benchmark {
         try {
             List<Future<ChildProcess>> running = new ArrayList<>();
             for (int i = 0; i < cores; i++) {
-                String name = "dl4j-side-by-side-" + i;
+                String name = "dl4j-side-by-side-" + i + "-" + sweep;
                 running.add(starter.submit(() -> part(args, Map.of(NativeBackend.SWITCH, "onednn"), name)));
             }
-            List<Double> together = new ArrayList<>(Collections.nCopies(settings.repeats(), 0.0));
+            double together = 0;
             long peak = 0;
             for (Future<ChildProcess> process : running) {
                 ChildProcess child = process.get();
-                List<Double> figures = imagesPerSecond(child);
-                for (int r = 0; r < together.size(); r++) {
-                    together.set(r, together.get(r) + figures.get(r));
-                }
+                together += imagesPerSecond(child).get(0);
                 peak += child.peakRssBytes();
             }
-            return new Figure("dl4j-side-by-side", label, together, peak, cores, TRAINING_MFLOP, "");
+            return new Figure("dl4j-side-by-side", label, List.of(together), peak, cores, TRAINING_MFLOP, "");
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } finally {
@@ -132,7 +153,7 @@ public final class Benchmark {
     }
 
     private List<String> plainTrainingArgs(int steps) {
-        return List.of("dl4j", "--steps", Integer.toString(steps), "--repeats", Integer.toString(settings.repeats()));
+        return List.of("dl4j", "--steps", Integer.toString(steps), "--repeats", "1");
     }
 
     private static List<Double> imagesPerSecond(ChildProcess child) throws IOException {
@@ -146,15 +167,15 @@ public final class Benchmark {
         return values;
     }
 
-    private Figure pytorch(int threads) throws IOException, InterruptedException {
+    private Figure pytorch(int sweep, int threads) throws IOException, InterruptedException {
         String name = "pytorch-" + threads;
         String label = "PyTorch, " + threads + (threads == 1 ? " thread" : " threads") + ", same network, batch and Adam";
         out.println(label + "...");
-        Path json = work.resolve(name + ".json");
+        Path json = work.resolve(name + "-" + sweep + ".json");
         ChildProcess child = ChildProcess.run(List.of(settings.python(), settings.home().resolve("bench/torch_baseline.py").toString(),
-                "--threads", Integer.toString(threads), "--repeats", Integer.toString(settings.repeats()), "--json", json.toString()),
+                "--threads", Integer.toString(threads), "--repeats", "1", "--json", json.toString()),
                 // torch.set_num_threads does not reach OpenBLAS, which would otherwise run the Linear layers on every core.
-                Map.of("OPENBLAS_NUM_THREADS", Integer.toString(threads)), work.resolve(name + ".log"));
+                Map.of("OPENBLAS_NUM_THREADS", Integer.toString(threads)), work.resolve(name + "-" + sweep + ".log"));
         if (child.exitCode() == TORCH_MISSING) {
             return Figure.skipped(name, label, child.output().strip());
         }
@@ -166,41 +187,54 @@ public final class Benchmark {
                 + ", BLAS " + result.get("blas").asText());
     }
 
-    private Figure scoring() throws IOException, InterruptedException {
-        String label = "scoring " + settings.photos() + " JPEG and PNG photos to Parquet, local[*]";
+    /**
+     * The photos the scoring figure reads, rendered once, and scored once untimed: the first sweep then finds
+     * them in the page cache, as the later sweeps do.
+     */
+    private Path photos() throws IOException, InterruptedException {
         out.println("rendering " + settings.photos() + " photos...");
         Path photos = work.resolve("photos");
         if (!Files.isDirectory(photos)) {
             PhotoFolder.write(settings.mnistDir(), photos, settings.photos());
         }
+        out.println("scoring them once, untimed...");
+        score(photos, "score-warm-up");
+        return photos;
+    }
+
+    private Figure scoring(int sweep, Path photos) throws IOException, InterruptedException {
+        String label = "scoring " + settings.photos() + " JPEG and PNG photos to Parquet, local[*]";
         out.println(label + "...");
-        String model = work.resolve("spark-train/run-0/model.zip").toString();
-        List<Double> figures = new ArrayList<>();
-        long peak = 0;
-        for (int run = 0; run <= settings.repeats(); run++) {
-            String output = work.resolve("scores-" + run + ".parquet").toString();
-            ChildProcess child = ChildProcess.run(List.of(submit(), "score", "--model", model, "--input", photos.toString(),
-                    "--output", output, "--mode", "overwrite"), Map.of(), work.resolve("score-" + run + ".log"));
-            require(child, "score");
-            String summaryFile = SummaryFile.location(output);
-            ScoreSummary summary = SummaryFile.read(summaryFile, new Configuration());
-            if (summary.scored() != settings.photos()) {
-                throw new IllegalStateException("scoring did not score every photo: " + summaryFile);
-            }
-            if (run > 0) {
-                figures.add(summary.imagesPerSecond());
-                peak = Math.max(peak, child.peakRssBytes());
-            }
+        Scored scored = score(photos, "score-" + sweep);
+        return new Figure("score", label, List.of(scored.summary().imagesPerSecond()), scored.child().peakRssBytes(), cores,
+                INFERENCE_MFLOP, "");
+    }
+
+    private record Scored(ChildProcess child, ScoreSummary summary) {}
+
+    /** The photos scored by the pace run's model through the product's own command, which must score every one. */
+    private Scored score(Path photos, String name) throws IOException, InterruptedException {
+        String output = work.resolve(name + ".parquet").toString();
+        ChildProcess child = ChildProcess.run(List.of(submit(), "score", "--model", work.resolve("pace/model.zip").toString(), "--input",
+                photos.toString(), "--output", output, "--mode", "overwrite"), Map.of(), work.resolve(name + ".log"));
+        require(child, "score");
+        String summaryFile = SummaryFile.location(output);
+        ScoreSummary summary = SummaryFile.read(summaryFile, new Configuration());
+        if (summary.scored() != settings.photos()) {
+            throw new IllegalStateException("scoring did not score every photo: " + summaryFile);
         }
-        return new Figure("score", label, figures, peak, cores, INFERENCE_MFLOP, "");
+        return new Scored(child, summary);
     }
 
     /** One {@code --preset fast} run of {@code paceSteps}, through the product's own command, to see whether it slows down. */
     private Pace pace() throws IOException, InterruptedException {
         out.println("training pace over one --preset fast run of " + settings.paceSteps() + " steps...");
         Path run = work.resolve("pace");
+        // The run's usual progress lines, or more where it is short: each fifth needs a few of them to be timed.
+        int logEvery = Math.min(TrainingConfig.DEFAULT_LOG_EVERY, settings.paceSteps() / 20);
         ChildProcess child = ChildProcess.run(List.of(submit(), "train", "--preset", "fast", "--data", settings.mnistDir(),
-                "--steps", Integer.toString(settings.paceSteps()), "--output", run.toString(), "--mode", "overwrite"), Map.of(),
+                "--steps", Integer.toString(settings.paceSteps()), "--log-every", Integer.toString(logEvery), "--output", run.toString(),
+                "--mode", "overwrite"), Map.of(),
                 work.resolve("pace.log"));
         require(child, "the pace run");
         return Pace.of(run, settings.paceSteps(), Hyperparameters.seedRecipe().batchSize());

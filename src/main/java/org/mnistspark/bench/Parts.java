@@ -27,15 +27,23 @@ public final class Parts {
     /** {@code fast}'s hyperparameters on unchanged images: what a step costs is the network's, not the augmentation's. */
     private static final Hyperparameters BENCH_RECIPE = Preset.FAST.hyperparameters().withAugmentation(Augmentation.NONE);
 
-    /** What a part needs: how long to measure, and for Spark training the data, the averaging, its engine and where runs go. */
-    public record Request(String part, int steps, int repeats, int averagingFrequency, Engine engine, String data, Path work) {}
+    /**
+     * What a part needs: how long to measure, and for Spark training the data, the averaging, its engine, the first timed
+     * run's seed (the next runs take the seeds after it) and where runs go.
+     */
+    public record Request(String part, int steps, int repeats, int averagingFrequency, Engine engine, long firstSeed, String data, Path work) {}
+
+    /** The first timed run's seed in the bench's sweep {@code sweep}: each sweep's run draws anew, and none repeats the warm-up's. */
+    public static long firstSeed(int sweep) {
+        return BENCH_RECIPE.seed() + 1 + sweep;
+    }
 
     private Parts() {}
 
     /**
      * {@code gemm}: single-precision GFLOP/s on all cores; {@code dl4j}: plain-loop
      * training images/s; {@code spark-train}: the training job's images/s and test accuracies, run repeatedly in one session
-     * (the first run, which also warms up the JVM and oneDNN, not counted).
+     * after a warm-up run of a fifth of the steps (which warms up the JVM, oneDNN and Spark, and is not counted).
      */
     public static String run(Request request, Supplier<SparkSession> spark, PrintWriter out) throws Exception {
         Object result = switch (request.part()) {
@@ -52,12 +60,14 @@ public final class Parts {
         List<Double> accuracy = new ArrayList<>();
         for (int run = 0; run <= request.repeats(); run++) {
             Path dir = request.work().resolve("run-" + run);
+            int steps = run == 0 ? Math.max(1, request.steps() / 5) : request.steps();
+            long seed = run == 0 ? BENCH_RECIPE.seed() : request.firstSeed() + run - 1;
             // The benchmark's own scratch runs: a second bench replaces the first. Plain averaging, as the stock engine's,
             // and the last parameters, so that the engines' accuracies compare like for like; fast's rate, decaying to zero
             // over the run, as users train. A seed of its own for each run: the stock engine's runs differ from one another
             // (its dropout is not seeded), and its median over them compares with a median over draws, not with one draw.
-            TrainingJob.run(spark, new TrainingConfig(request.data(), dir.toString(), "fast", request.steps(), null,
-                    BENCH_RECIPE.withSeed(BENCH_RECIPE.seed() + run), request.averagingFrequency(), 0, request.steps(), 0, true, ScanSettings.NONE, request.engine(),
+            TrainingJob.run(spark, new TrainingConfig(request.data(), dir.toString(), "fast", steps, null,
+                    BENCH_RECIPE.withSeed(seed), request.averagingFrequency(), 0, steps, 0, true, ScanSettings.NONE, request.engine(),
                     0.0, false, 0, false),
                     Console.plain(out), StopRequest.NEVER);
             if (run > 0) {

@@ -96,6 +96,7 @@ final class Report {
             json.put("ceiling_images_per_second", f.ceiling(ceiling.gigaflops(f.threads())));
             json.put("fraction_of_ceiling", fraction(f));
             json.put("test_accuracy", f.testAccuracy());
+            json.put("repeats_test_accuracy", f.testAccuracies());
         }
         json.put("note", f.note());
         return json;
@@ -103,7 +104,8 @@ final class Report {
 
     private String markdown() {
         StringBuilder md = new StringBuilder("# mnist-spark benchmark\n\n");
-        md.append(String.format("%s, %s; `./submit.sh bench` with %d repeats after a warm-up, medians.%n%n", date, machine.get("summary"),
+        md.append(String.format("%s, %s; `./submit.sh bench` with %d sweeps, each measuring every figure once, in turn,"
+                + " in processes of their own after their warm-up; medians.%n%n", date, machine.get("summary"),
                 settings.repeats()));
         md.append(String.format("Matrix product (2048², float, ND4J's OpenBLAS): %.1f GFLOP/s on %d cores, %.1f a core. Ceilings assume"
                 + " %.1f MFLOP per training image and %.1f per scored image; a one-thread figure is held against one core's share.%n%n",

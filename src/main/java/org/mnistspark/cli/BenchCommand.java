@@ -25,7 +25,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "DIR", defaultValue = "runs/bench", description = "Where to write the results and logs.")
     Path output;
 
-    @Option(names = "--repeats", defaultValue = "3", description = "Timed repeats of each figure, after one warm-up; the figure is their median.")
+    @Option(names = "--repeats", defaultValue = "3", description = "Sweeps over the figures: each sweep measures every figure once, in processes of"
+            + " its own after their warm-up, one figure after the other; a figure is the median of its sweeps.")
     int repeats;
 
     // 1,000 steps are 50 to 100 rounds: fewer leave a repeat's own start-up (the first rounds, the training set's
@@ -65,6 +66,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "The spark-train part's engine.")
     Engine engine;
 
+    @Option(names = "--sweep", hidden = true, defaultValue = "0", description = "The bench's sweep the spark-train part runs in, which picks its seeds.")
+    int sweep;
+
     @Mixin
     SparkOptions spark;
 
@@ -81,7 +85,8 @@ final class BenchCommand implements Callable<Integer> {
         // A tenth of warm-up and two fifths to compare need a few averaging rounds each.
         checks.require(paceSteps >= 200, "--pace-steps must be at least 200, not " + paceSteps);
         if (part != null) {
-            Parts.Request request = new Parts.Request(part, steps, repeats, averagingFrequency, engine, data, output.toAbsolutePath());
+            Parts.Request request = new Parts.Request(part, steps, repeats, averagingFrequency, engine, Parts.firstSeed(sweep), data,
+                    output.toAbsolutePath());
             spec.commandLine().getOut().println(Parts.run(request, () -> spark.session("bench"), spec.commandLine().getOut()));
             return 0;
         }

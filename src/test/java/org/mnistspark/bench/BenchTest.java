@@ -38,7 +38,7 @@ class BenchTest {
     }
 
     private JsonNode part(String name, int steps, int repeats, Engine engine) throws Exception {
-        Parts.Request request = new Parts.Request(name, steps, repeats, 5, engine, data, dir);
+        Parts.Request request = new Parts.Request(name, steps, repeats, 5, engine, Parts.firstSeed(1), data, dir);
         String line = Parts.run(request, TestSpark::session, new PrintWriter(Writer.nullWriter()));
         assertTrue(line.startsWith(Parts.RESULT), line);
         return new ObjectMapper().readTree(line.substring(Parts.RESULT.length()));
@@ -62,14 +62,15 @@ class BenchTest {
         JsonNode spark = part("spark-train", 10, 1);
         assertEquals(1, spark.get("images_per_second").size());
         assertTrue(spark.get("images_per_second").get(0).asDouble() > 0, spark.toString());
-        assertTrue(Files.exists(dir.resolve("run-0/model.zip")), "the warm-up run's model, which scoring uses");
+        assertTrue(Files.exists(dir.resolve("run-0/model.zip")), "the warm-up run");
         assertEquals(new ObjectMapper().readTree(dir.resolve("run-1/metrics.json").toFile()).get("images_per_second").asDouble(),
                 spark.get("images_per_second").get(0).asDouble(), "the timed run's own figure, from its metrics.json");
         JsonNode warmUp = new ObjectMapper().readTree(dir.resolve("run-0/train-config.json").toFile());
         JsonNode timed = new ObjectMapper().readTree(dir.resolve("run-1/train-config.json").toFile());
-        assertEquals(List.of("fast", "LINEAR", "0.0015", "42", "43"), List.of(timed.get("preset").asText(), timed.get("learning_rate_decay").asText(),
+        assertEquals(List.of("fast", "LINEAR", "0.0015", "42", "44"), List.of(timed.get("preset").asText(), timed.get("learning_rate_decay").asText(),
                 timed.get("learning_rate").asText(), warmUp.get("seed").asText(), timed.get("seed").asText()),
-                "fast's rate decaying over the run, a seed of its own for each run");
+                "fast's rate decaying over the run; the second sweep's seed, its own");
+        assertEquals(List.of(2, 10), List.of(warmUp.get("steps").asInt(), timed.get("steps").asInt()), "a warm-up of a fifth of the steps");
 
         // The pace of a run, from a log whose speed halves between its first and last fifths.
         Files.writeString(dir.resolve("run-1/train-log.csv"), "step,loss,train_accuracy,elapsed_seconds\n"
@@ -93,6 +94,23 @@ class BenchTest {
     }
 
     @Test
+    void aFiguresSweepsAddUpToItsRepeatsAndMedians() {
+        Figure first = new Figure("spark-train-f10", "every 10", List.of(800.0), 2_000_000_000L, 2, Benchmark.TRAINING_MFLOP, "", List.of(0.97));
+        Figure second = new Figure("spark-train-f10", "every 10", List.of(700.0), 3_000_000_000L, 2, Benchmark.TRAINING_MFLOP, "", List.of(0.98));
+        Figure third = new Figure("spark-train-f10", "every 10", List.of(900.0), 1_000_000_000L, 2, Benchmark.TRAINING_MFLOP, "", List.of(0.96));
+
+        Figure all = first.and(second).and(third);
+
+        assertEquals(List.of(800.0, 700.0, 900.0), all.imagesPerSecond(), "the sweeps' figures in their order");
+        assertEquals(800.0, all.median());
+        assertEquals(0.97, all.testAccuracy());
+        assertEquals(3_000_000_000L, all.peakRssBytes(), "the largest peak of any sweep");
+        Figure skipped = Figure.skipped("pytorch-1", "PyTorch", "PyTorch is not installed");
+        assertEquals(skipped, skipped.and(Figure.skipped("pytorch-1", "PyTorch", "PyTorch is not installed")));
+        assertEquals(first, first.and(skipped), "a sweep that measured nothing adds nothing");
+    }
+
+    @Test
     void aChildProcessGivesItsOutputAndPeakMemory() throws Exception {
         ChildProcess child = ChildProcess.run(List.of("sh", "-c", "echo warming up; sleep 1; echo \"result: $GREETING\""),
                 Map.of("GREETING", "hello"), dir.resolve("child.log"));
@@ -109,11 +127,13 @@ class BenchTest {
                 new Figure("spark-train", "Spark training", List.of(600.0, 500.0, 700.0), 2_000_000_000L, 2, Benchmark.TRAINING_MFLOP, ""),
                 new Figure("dl4j-onednn", "plain DL4J, oneDNN", List.of(450.0, 550.0), 1_000_000_000L, 1, Benchmark.TRAINING_MFLOP, ""),
                 new Figure("dl4j-builtin", "plain DL4J, built-in", List.of(100.0), 1_000_000_000L, 1, Benchmark.TRAINING_MFLOP, ""),
-                new Figure("spark-train-f10", "Spark training, every 10", List.of(800.0), 2_000_000_000L, 2, Benchmark.TRAINING_MFLOP, "", 0.97),
+                new Figure("spark-train-f10", "Spark training, every 10", List.of(800.0), 2_000_000_000L, 2, Benchmark.TRAINING_MFLOP, "",
+                        List.of(0.97)),
                 new Figure("dl4j-side-by-side", "plain DL4J side by side", List.of(1000.0), 1_000_000_000L, 2, Benchmark.TRAINING_MFLOP, ""),
                 new Figure("pytorch-1", "PyTorch, 1 thread", List.of(400.0, 400.0, 400.0), 300_000_000L, 1, Benchmark.TRAINING_MFLOP, "torch 1.13"),
                 Figure.skipped("pytorch-2", "PyTorch, 2 threads", "PyTorch is not installed"),
-                new Figure("spark-train-dl4j-f10", "Spark training, dl4j", List.of(200.0), 3_000_000_000L, 2, Benchmark.TRAINING_MFLOP, "", 0.965));
+                new Figure("spark-train-dl4j-f10", "Spark training, dl4j", List.of(200.0), 3_000_000_000L, 2, Benchmark.TRAINING_MFLOP, "",
+                        List.of(0.965)));
         List<SetAccuracy> sets = List.of(new SetAccuracy("mnist-photo", 1000, 990, 0), new SetAccuracy("form-boxes", 1000, 955, 2));
         Report report = new Report(ceiling, figures, new Pace(4000, 800, 760, 0, 0.991), sets, new AugmentationCost(0.6, 1.5),
                 new Benchmark.Settings("data/mnist", dir, 3, 300, 4000, 10000, 100, dir.resolve("digits.csv.gz"), "python3", dir));
