@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ final class Report {
                     f.peakRssBytes() / 1e9, f.ceiling(ceiling.gigaflops(f.threads())), 100 * fraction(f), accuracy(f)));
         }
         out.append('\n').append(paceLine()).append("\n\n").append(augmentationLine()).append("\n\n");
-        ratios().forEach((what, ratio) -> out.append(String.format("%-72s %8.2f×%n", what, ratio)));
+        ratios().forEach((what, ratio) -> out.append(String.format("%-72s %8.2f×%s%n", what, ratio.ofMedians(), ratio.sweeps())));
         out.append('\n').append(setsLine()).append('\n');
         out.append(String.format("%-72s %9s %9s %9s%n", "set", "accuracy", "pictures", "failed"));
         out.append(String.format("%-72s %8.2f%% %9d %9s%n", "MNIST test set", 100 * pace.accuracy(), 10_000, ""));
@@ -75,7 +76,16 @@ final class Report {
         json.put("pace", Map.of("steps", pace.steps(), "first_fifth_images_per_second", pace.firstFifth(),
                 "last_fifth_images_per_second", pace.lastFifth(), "subnormals_in_saved_model", pace.subnormals(),
                 "test_accuracy", pace.accuracy()));
-        json.put("ratios", ratios());
+        Map<String, Double> ofMedians = new LinkedHashMap<>();
+        Map<String, List<Double>> bySweep = new LinkedHashMap<>();
+        ratios().forEach((what, ratio) -> {
+            ofMedians.put(what, ratio.ofMedians());
+            if (!ratio.bySweep().isEmpty()) {
+                bySweep.put(what, ratio.bySweep());
+            }
+        });
+        json.put("ratios", ofMedians);
+        json.put("ratios_by_sweep", bySweep);
         json.put("photo_sets", Map.of("model", "the pace run's --preset fast model", "pictures_per_digit", settings.setPhotos(),
                 "mnist_test_accuracy", pace.accuracy(), "sets", sets.stream().map(set -> Map.of("name", set.set(), "pictures", set.files(),
                         "correct", set.correct(), "failed", set.failed(), "accuracy", set.accuracy())).toList()));
@@ -120,7 +130,7 @@ final class Report {
             }
         }
         md.append('\n').append(paceLine()).append("\n\n").append(augmentationLine()).append("\n\n");
-        ratios().forEach((what, ratio) -> md.append(String.format("- %s: **%.2f×**%n", what, ratio)));
+        ratios().forEach((what, ratio) -> md.append(String.format("- %s: **%.2f×**%s%n", what, ratio.ofMedians(), ratio.sweeps())));
         figures.stream().filter(f -> f.measured() && !f.note().isEmpty())
                 .forEach(f -> md.append(String.format("- %s: %s%n", f.label(), f.note())));
         md.append("\n").append(setsLine()).append("\n\n| set | accuracy | pictures | failed |\n|---|---:|---:|---:|\n");
@@ -132,23 +142,27 @@ final class Report {
     }
 
     /** The comparisons the figures exist for; those whose figures were skipped are left out. */
-    private Map<String, Double> ratios() {
-        Map<String, Double> ratios = new LinkedHashMap<>();
-        ratios.put(paceRatioName(), pace.ratio());
-        Optional<Double> torch = figures.stream().filter(f -> f.name().startsWith("pytorch") && f.measured())
-                .map(Figure::median).max(Double::compare);
+    private Map<String, Ratio> ratios() {
+        Map<String, Ratio> ratios = new LinkedHashMap<>();
+        ratios.put(paceRatioName(), Ratio.of(pace.ratio()));
+        Optional<Figure> torch = figures.stream().filter(f -> f.name().startsWith("pytorch") && f.measured())
+                .max(Comparator.comparingDouble(Figure::median));
         torch.ifPresent(best -> {
-            median("spark-train").ifPresent(v -> ratios.put("Spark training (averaging every 5) / best PyTorch", v / best));
-            median("spark-train-f10").ifPresent(v -> ratios.put("Spark training (averaging every 10) / best PyTorch", v / best));
-            median("dl4j-onednn").ifPresent(v -> ratios.put("plain DL4J oneDNN, one thread / best PyTorch", v / best));
+            compare(ratios, "Spark training (averaging every 5) / best PyTorch", "spark-train", best);
+            compare(ratios, "Spark training (averaging every 10) / best PyTorch", "spark-train-f10", best);
+            compare(ratios, "plain DL4J oneDNN, one thread / best PyTorch", "dl4j-onednn", best);
         });
-        median("spark-train-dl4j-f10").ifPresent(stock -> median("spark-train-f10")
-                .ifPresent(own -> ratios.put("Spark training, DL4J's stock training master / the project's engine (averaging every 10)", stock / own)));
-        median("dl4j-side-by-side").ifPresent(plain -> median("spark-train-f10")
-                .ifPresent(spark -> ratios.put("Spark training (averaging every 10) / plain DL4J processes side by side", spark / plain)));
-        median("dl4j-onednn").ifPresent(fast -> median("dl4j-builtin")
-                .ifPresent(slow -> ratios.put("plain DL4J, oneDNN / built-in convolutions", fast / slow)));
+        figure("spark-train-dl4j-f10").ifPresent(stock -> compare(ratios,
+                "Spark training, the project's engine / DL4J's stock training master (averaging every 10)", "spark-train-f10", stock));
+        figure("dl4j-side-by-side").ifPresent(plain -> compare(ratios,
+                "Spark training (averaging every 10) / plain DL4J processes side by side", "spark-train-f10", plain));
+        figure("dl4j-builtin").ifPresent(slow -> compare(ratios, "plain DL4J, oneDNN / built-in convolutions", "dl4j-onednn", slow));
         return ratios;
+    }
+
+    /** Adds {@code what}, figure {@code name} against {@code baseline}, where that figure was measured. */
+    private void compare(Map<String, Ratio> ratios, String what, String name, Figure baseline) {
+        figure(name).ifPresent(f -> ratios.put(what, Ratio.of(f, baseline)));
     }
 
     private String paceRatioName() {
@@ -173,8 +187,8 @@ final class Report {
                 pace.steps(), settings.setPhotos(), settings.uciDigits());
     }
 
-    private Optional<Double> median(String name) {
-        return figures.stream().filter(f -> f.name().equals(name) && f.measured()).map(Figure::median).findFirst();
+    private Optional<Figure> figure(String name) {
+        return figures.stream().filter(f -> f.name().equals(name) && f.measured()).findFirst();
     }
 
     private double fraction(Figure f) {

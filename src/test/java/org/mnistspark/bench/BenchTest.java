@@ -1,6 +1,7 @@
 package org.mnistspark.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -151,8 +152,11 @@ class BenchTest {
         assertEquals(1.5, json.get("ratios").get("Spark training (averaging every 5) / best PyTorch").asDouble(), 1e-9);
         assertEquals(5.0, json.get("ratios").get("plain DL4J, oneDNN / built-in convolutions").asDouble(), 1e-9);
         assertEquals(0.8, json.get("ratios").get("Spark training (averaging every 10) / plain DL4J processes side by side").asDouble(), 1e-9);
-        assertEquals(0.25, json.get("ratios").get("Spark training, DL4J's stock training master / the project's engine (averaging every 10)")
+        assertEquals(4.0, json.get("ratios").get("Spark training, the project's engine / DL4J's stock training master (averaging every 10)")
                 .asDouble(), 1e-9);
+        assertEquals("[1.5,1.25,1.75]", json.get("ratios_by_sweep").get("Spark training (averaging every 5) / best PyTorch").toString(),
+                "sweep by sweep against the best PyTorch figure's sweeps");
+        assertFalse(json.get("ratios_by_sweep").has("plain DL4J, oneDNN / built-in convolutions"), "two sweeps against one: no pairs");
         assertEquals(0.965, json.get("figures").get(7).get("test_accuracy").asDouble());
         assertEquals("PyTorch is not installed", json.get("figures").get(6).get("note").asText());
         assertEquals(0.95, json.get("ratios").get("training pace, last fifth / first fifth of a --preset fast run of 4,000 steps").asDouble(), 1e-9);
@@ -167,6 +171,7 @@ class BenchTest {
         assertTrue(markdown.contains("| Spark training | 600.0 | 600.0 500.0 700.0 | 2.00 GB | 1801 | 33.3% |  |"), markdown);
         assertTrue(report.table().matches("(?s).*Spark training, every 10 +800\\.0 .* 97\\.00%\n.*"), report.table());
         assertTrue(report.table().contains("Spark training (averaging every 5) / best PyTorch"), report.table());
+        assertTrue(markdown.contains("- Spark training (averaging every 5) / best PyTorch: **1.50×** (sweeps: 1.50, 1.25, 1.75)\n"), markdown);
         assertTrue(markdown.contains("on the UCI handwritten digits (" + dir.resolve("digits.csv.gz") + ", as ./submit.sh photos --uci-digits"),
                 markdown);
         assertTrue(markdown.contains("pace of a --preset fast run of 4,000 steps: 800.0 images/s over its first fifth after a warm-up tenth,"
